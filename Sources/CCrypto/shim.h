@@ -1,0 +1,5 @@
+#include <openssl/evp.h>
+#include <openssl/rc4.h>
+#include <openssl/md5.h>
+#include <openssl/sha.h>
+#include <openssl/aes.h>

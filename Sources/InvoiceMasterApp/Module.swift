@@ -1,0 +1,1 @@
+// Placeholder: the app module is being built.

@@ -1,0 +1,52 @@
+/// A rectangle in page space: points, origin at the top-left of the (cropped, rotated) page,
+/// y growing downwards. `x0 <= x1`, `y0 <= y1`.
+public struct PDFRect: Sendable, Equatable, Codable {
+    public var x0: Double
+    public var y0: Double
+    public var x1: Double
+    public var y1: Double
+    public init(x0: Double, y0: Double, x1: Double, y1: Double) {
+        self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1
+    }
+    public var width: Double { x1 - x0 }
+    public var height: Double { y1 - y0 }
+    /// The smallest rectangle holding both.
+    public func union(_ other: PDFRect) -> PDFRect {
+        PDFRect(x0: min(x0, other.x0), y0: min(y0, other.y0), x1: max(x1, other.x1), y1: max(y1, other.y1))
+    }
+}
+
+/// One word: glyphs with no gap wider than the font-size-relative word gap between them.
+public struct TextWord: Sendable, Equatable {
+    public var text: String
+    public var box: PDFRect
+    public var fontSize: Double
+    public init(text: String, box: PDFRect, fontSize: Double) {
+        self.text = text; self.box = box; self.fontSize = fontSize
+    }
+}
+
+/// Words sharing a baseline within one column, left to right.
+public struct TextLine: Sendable, Equatable {
+    public var words: [TextWord]
+    public var box: PDFRect
+    public init(words: [TextWord], box: PDFRect) { self.words = words; self.box = box }
+    public var text: String { words.map(\.text).joined(separator: " ") }
+}
+
+/// The text layer of one page.
+public struct TextPage: Sendable {
+    /// 1-based page number.
+    public var number: Int
+    public var width: Double
+    public var height: Double
+    /// Lines in reading order (columns kept apart).
+    public var lines: [TextLine]
+    public init(number: Int, width: Double, height: Double, lines: [TextLine]) {
+        self.number = number; self.width = width; self.height = height; self.lines = lines
+    }
+    /// Every word, in reading order.
+    public var words: [TextWord] { lines.flatMap(\.words) }
+    /// Plain-text rendering: one line of text per line, in reading order.
+    public var text: String { lines.map(\.text).joined(separator: "\n") }
+}

@@ -1,0 +1,2 @@
+// Placeholder entry point; subcommands serve, migrate and extract are being built.
+print("invoice-master")

@@ -1,0 +1,5 @@
+import XCTest
+
+final class PostgresPlaceholderTests: XCTestCase {
+    func testPlaceholder() { XCTAssertTrue(true) }
+}
