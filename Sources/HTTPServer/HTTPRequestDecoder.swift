@@ -59,7 +59,7 @@ struct HTTPRequestDecoder {
     }
 
     private mutating func decodeHead(from buffer: InputBuffer, remoteAddress: String) -> Outcome {
-        skipEmptyLines(buffer)
+        if !skipEmptyLines(buffer) { return .needMore }
         let bytes = buffer.readable
         if bytes.isEmpty { return .needMore }
         if headSearchOffset > 0 || nextProbeSize > 0 {
@@ -138,23 +138,26 @@ struct HTTPRequestDecoder {
     }
 
     /// RFC 9112 §2.2: a server should ignore empty lines received before a request line.
-    private func skipEmptyLines(_ buffer: InputBuffer) {
+    /// Returns false when the input is a lone CR that may yet become an empty line.
+    private func skipEmptyLines(_ buffer: InputBuffer) -> Bool {
         while true {
             let bytes = buffer.readable
-            guard bytes.count >= 2, bytes[0] == ByteClass.cr, bytes[1] == ByteClass.lf else { return }
+            if bytes.count == 1 && bytes[0] == ByteClass.cr { return false }
+            guard bytes.count >= 2, bytes[0] == ByteClass.cr, bytes[1] == ByteClass.lf else { return true }
             buffer.consume(2)
         }
     }
 
-    /// Whether the bytes hold a line end followed by an empty line. Bare LFs count too, so that
-    /// the parser gets to reject them instead of the client waiting for a timeout.
+    /// Whether the bytes hold a line end followed by an empty line. Bare LFs and CRs count too,
+    /// so that the parser gets to reject them instead of the client waiting for a timeout.
     private mutating func containsHeadEnd(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var index = max(headSearchOffset, 0)
         let count = bytes.count
         while index < count {
             if bytes[index] == ByteClass.lf {
                 if index + 1 < count && bytes[index + 1] == ByteClass.lf { return true }
-                if index + 2 < count && bytes[index + 1] == ByteClass.cr && bytes[index + 2] == ByteClass.lf { return true }
+                // CR and any byte: a proper end, or a bare CR the parser must reject now.
+                if index + 2 < count && bytes[index + 1] == ByteClass.cr { return true }
             }
             index += 1
         }
