@@ -17,12 +17,30 @@ public struct ContentStreamParser {
     /// More operands than any operator takes; extra ones (garbage) are dropped instead of piling up.
     private static let maxOperands = 256
 
+    /// Counts operators toward the document's `maxContentOperators`, when parsing for a file.
+    private let operatorBudget: PDFFile?
+
     public init(_ bytes: [UInt8], maxNestingDepth: Int = PDFLimits().maxNestingDepth) {
         parser = PDFObjectParser(lexer: PDFLexer(bytes: bytes), maxDepth: maxNestingDepth, allowsReferences: false)
+        operatorBudget = nil
     }
 
-    /// The next operation, or nil at the end of the stream. Throws only `PDFError.nestingTooDeep`.
+    /// A parser whose operators count toward `file`'s document-wide `maxContentOperators`
+    /// (throwing `PDFError.tooManyContentOperators` past it) and which checks the time budget.
+    public init(_ bytes: [UInt8], countingTowards file: PDFFile) {
+        parser = PDFObjectParser(lexer: PDFLexer(bytes: bytes), maxDepth: file.limits.maxNestingDepth, allowsReferences: false)
+        operatorBudget = file
+    }
+
+    /// The next operation, or nil at the end of the stream. Throws `PDFError.nestingTooDeep`, and
+    /// when counting toward a file, `tooManyContentOperators` or `timeBudgetExceeded`.
     public mutating func next() throws -> ContentOperation? {
+        guard let operation = try nextOperation() else { return nil }
+        if let file = operatorBudget { try file.countContentOperator() }
+        return operation
+    }
+
+    private mutating func nextOperation() throws -> ContentOperation? {
         while true {
             let token = parser.lexer.next()
             switch token {

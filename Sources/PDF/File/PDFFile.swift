@@ -35,6 +35,7 @@ public final class PDFFile {
     /// The `/Encrypt` dictionary's object: its strings are never encrypted.
     var encryptObjectNumber: Int?
     var decodedByteCount = 0
+    var contentOperatorCount = 0
     var cachedPages: [PDFPage]?
     private let startNanoseconds: UInt64
 
@@ -76,6 +77,16 @@ public final class PDFFile {
     public func checkTimeBudget() throws {
         let elapsed = Double(Self.monotonicNanoseconds() &- startNanoseconds) / 1e9
         if elapsed > limits.timeBudgetSeconds { throw PDFError.timeBudgetExceeded(seconds: limits.timeBudgetSeconds) }
+    }
+
+    /// Counts one interpreted content operator toward `maxContentOperators`; every 4096 operators
+    /// the time budget is checked too, so a huge content stream cannot run past it.
+    public func countContentOperator() throws {
+        contentOperatorCount += 1
+        if contentOperatorCount > limits.maxContentOperators {
+            throw PDFError.tooManyContentOperators(limit: limits.maxContentOperators)
+        }
+        if contentOperatorCount & 4095 == 0 { try checkTimeBudget() }
     }
 
     static func monotonicNanoseconds() -> UInt64 {
