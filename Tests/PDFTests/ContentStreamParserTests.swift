@@ -76,3 +76,16 @@ final class ContentStreamParserTests: XCTestCase {
         for n in 0...text.count { _ = try operations(Array(text.prefix(n))) }
     }
 }
+
+final class ContentStreamParserOperandBufferTests: XCTestCase {
+    func testNextOperatorLeavesOperandsInTheParser() throws {
+        var parser = ContentStreamParser(Array("1 2 m 3 4 l h".utf8))
+        XCTAssertEqual(try parser.nextOperator(), "m")
+        XCTAssertEqual(parser.operands.compactMap(\.intValue), [1, 2])
+        XCTAssertEqual(try parser.nextOperator(), "l")
+        XCTAssertEqual(parser.operands.compactMap(\.intValue), [3, 4])
+        XCTAssertEqual(try parser.nextOperator(), "h")
+        XCTAssertTrue(parser.operands.isEmpty)
+        XCTAssertNil(try parser.nextOperator())
+    }
+}

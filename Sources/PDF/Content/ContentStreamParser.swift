@@ -13,7 +13,10 @@ public struct ContentOperation: Sendable {
 /// end are discarded. Every step consumes input, so it always ends.
 public struct ContentStreamParser {
     private var parser: PDFObjectParser
-    private var operands: [PDFObject] = []
+    /// The operands of the operator `nextOperator()` returned last; valid until the next call.
+    /// Reading them here instead of through `next()` avoids copying an array per operator.
+    public private(set) var operands: [PDFObject] = []
+    private var operandsConsumed = false
     /// More operands than any operator takes; extra ones (garbage) are dropped instead of piling up.
     private static let maxOperands = 256
 
@@ -35,12 +38,24 @@ public struct ContentStreamParser {
     /// The next operation, or nil at the end of the stream. Throws `PDFError.nestingTooDeep`, and
     /// when counting toward a file, `tooManyContentOperators` or `timeBudgetExceeded`.
     public mutating func next() throws -> ContentOperation? {
-        guard let operation = try nextOperation() else { return nil }
-        if let file = operatorBudget { try file.countContentOperator() }
-        return operation
+        guard let op = try nextOperator() else { return nil }
+        return ContentOperation(op: op, operands: operands)
     }
 
-    private mutating func nextOperation() throws -> ContentOperation? {
+    /// The next operator, its operands left in `operands`; nil at the end of the stream.
+    /// Same errors as `next()`.
+    public mutating func nextOperator() throws -> String? {
+        if operandsConsumed {
+            operands.removeAll(keepingCapacity: true)
+            operandsConsumed = false
+        }
+        guard let op = try readOperator() else { return nil }
+        operandsConsumed = true
+        if let file = operatorBudget { try file.countContentOperator() }
+        return op
+    }
+
+    private mutating func readOperator() throws -> String? {
         while true {
             let token = parser.lexer.next()
             switch token {
@@ -49,12 +64,10 @@ public struct ContentStreamParser {
             case .keyword(let range):
                 if parser.lexer.keyword(range, is: Keyword.beginInlineImage) {
                     operands.removeAll(keepingCapacity: true)
-                    return ContentOperation(op: "BI", operands: [.dictionary(try skipInlineImage())])
+                    operands.append(.dictionary(try skipInlineImage()))
+                    return "BI"
                 }
-                let op = String(decoding: parser.lexer.bytes[range], as: UTF8.self)
-                let operation = ContentOperation(op: op, operands: operands)
-                operands.removeAll(keepingCapacity: true)
-                return operation
+                return String(decoding: parser.lexer.bytes[range], as: UTF8.self)
             case .arrayEnd, .dictionaryEnd, .stray:
                 continue
             default:
@@ -68,7 +81,6 @@ public struct ContentStreamParser {
     /// After `BI`: reads the image dictionary up to `ID`, then skips the data through `EI` (§8.9.7).
     private mutating func skipInlineImage() throws -> PDFDictionary {
         var dictionary = PDFDictionary()
-        var lexer: PDFLexer { get { parser.lexer } set { parser.lexer = newValue } }
         while true {
             let token = parser.lexer.next()
             switch token {
