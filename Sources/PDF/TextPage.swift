@@ -42,8 +42,12 @@ public struct TextPage: Sendable {
     public var height: Double
     /// Lines in reading order (columns kept apart).
     public var lines: [TextLine]
-    public init(number: Int, width: Double, height: Double, lines: [TextLine]) {
+    /// Glyphs drawn with no Unicode meaning in their font; they appear as U+FFFD in the text.
+    /// A high share means the text layer cannot be trusted (e.g. a subset font without ToUnicode).
+    public var unknownCharacterCount: Int
+    public init(number: Int, width: Double, height: Double, lines: [TextLine], unknownCharacterCount: Int = 0) {
         self.number = number; self.width = width; self.height = height; self.lines = lines
+        self.unknownCharacterCount = unknownCharacterCount
     }
     /// Every word, in reading order.
     public var words: [TextWord] { lines.flatMap(\.words) }
