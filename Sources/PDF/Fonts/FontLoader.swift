@@ -49,7 +49,7 @@ struct FontLoader {
                 // (3,0) cmap entry; their codes are Latin-1 in practice, as poppler assumes.
                 text = code >= 32 ? String(Character(Unicode.Scalar(UInt8(code)))) : nil
             }
-            let known = text.map { !$0.isEmpty } ?? false
+            let known = text != nil
             var width: Double?
             if let widths, code >= firstChar, code - firstChar < widths.count { width = widths[code - firstChar] }
             if widths == nil, width == nil, known { width = metrics.width(of: text!) }

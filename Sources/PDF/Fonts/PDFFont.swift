@@ -7,7 +7,8 @@ protocol PDFObjectSource: AnyObject {
 
 /// One shown glyph as its font describes it.
 struct FontGlyph: Sendable {
-    /// The Unicode text; U+FFFD when the font gives the glyph no Unicode meaning.
+    /// The Unicode text; U+FFFD when the font gives the glyph no Unicode meaning, empty when
+    /// the font maps it to no text on purpose.
     var text: String
     /// True when `text` is the replacement character standing for an unmapped glyph.
     var isUnknown: Bool
@@ -97,8 +98,8 @@ final class CompositeFontCodes {
                 ? CMap.string(fromUTF16: [UInt16(code >> 16), UInt16(code & 0xFFFF)])
                 : CMap.string(fromUTF16: [UInt16(code)])
         }
-        let known = text.map { !$0.isEmpty } ?? false
-        let glyph = FontGlyph(text: known ? text! : PDFFont.unknownText, isUnknown: !known,
+        // An empty mapping is deliberate (a ligature's second glyph, a bidi helper): no text.
+        let glyph = FontGlyph(text: text ?? PDFFont.unknownText, isUnknown: text == nil,
                               advance: widths.width(of: cid) / 1000, isWordSpace: false)
         // A hostile font could show millions of distinct codes; the cache only saves work.
         if cache.count < 65_536 { cache[code] = glyph }

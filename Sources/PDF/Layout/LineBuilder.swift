@@ -18,8 +18,8 @@ struct LayoutLine {
 enum LineBuilder {
     /// Baselines closer than this fraction of the font size form one row.
     static let rowTolerance = 0.3
-    /// A gap wider than this many font sizes separates columns (word spaces are ~0.25–0.5).
-    static let columnGap = 1.5
+    /// A gap wider than this many font sizes separates columns (justified word spaces stay below it, gutters are ~1 em and wider).
+    static let columnGap = 0.8
 
     static func lines(of words: [LayoutWord]) -> [LayoutLine] {
         let sorted = words.sorted {

@@ -31,6 +31,8 @@ struct WordBuilder {
     private var isOpen = false
 
     mutating func add(_ glyph: PositionedGlyph) {
+        // A glyph mapped to no text on purpose (the tail of a ligature) adds nothing.
+        if glyph.text.isEmpty { return }
         if glyph.isWhitespace { finishWord(); return }
         if glyph.isUnknown { unknownCharacterCount += 1 }
         let glyphBox = glyph.direction.readingBox(glyph.box)
