@@ -30,48 +30,60 @@ final class ContentInterpreter {
         self.pageSpace = pageSpace
     }
 
+    /// The resources of the stream being interpreted, with the fonts already looked up in them.
+    private struct ResourceScope {
+        let resources: PDFDictionary
+        var fontsByName: [String: PDFFont?] = [:]
+    }
+
     /// Interprets one content stream with the given resources.
     func run(_ content: [UInt8], resources: PDFDictionary) throws {
         var parser = ContentStreamParser(content, maxNestingDepth: maxFormDepth)
+        var scope = ResourceScope(resources: resources)
         while let operation = try parser.next() {
             try budget.spend()
-            try perform(operation.op, operation.operands[...], resources: resources)
+            try perform(Operator.code(operation.op), operation.operands[...], scope: &scope)
         }
     }
 
-    private func perform(_ op: String, _ operands: ArraySlice<PDFObject>, resources: PDFDictionary) throws {
+    private func perform(_ op: UInt32, _ operands: ArraySlice<PDFObject>, scope: inout ResourceScope) throws {
         switch op {
-        case "Tj":
+        case Operator.showText:
             if let string = operands.last?.stringBytes { show(string) }
-        case "TJ":
+        case Operator.showTextArray:
             if let array = operands.last?.arrayValue { showArray(array) }
-        case "Td":
+        case Operator.moveLine:
             if let (tx, ty) = numbers(operands) { moveLine(tx, ty) }
-        case "Tf":
+        case Operator.setFont:
             if operands.count >= 2, let name = operands[operands.startIndex].nameValue,
                let size = operands[operands.startIndex + 1].numberValue {
-                state.font = try font(named: name, in: resources)
+                if let known = scope.fontsByName[name] {
+                    state.font = known
+                } else {
+                    state.font = try font(named: name, in: scope.resources)
+                    scope.fontsByName[name] = state.font
+                }
                 state.fontSize = size
             }
-        case "Tm":
+        case Operator.setTextMatrix:
             if let matrix = Matrix(operands.suffix(6)) { textMatrix = matrix; lineMatrix = matrix }
-        case "BT":
+        case Operator.beginText:
             textMatrix = .identity
             lineMatrix = .identity
-        case "BDC":
-            try beginMarkedContent(operands.last, resources: resources)
-        case "BMC":
-            try beginMarkedContent(nil, resources: resources)
-        case "EMC":
+        case Operator.beginMarkedContentWithProperties:
+            try beginMarkedContent(operands.last, resources: scope.resources)
+        case Operator.beginMarkedContent:
+            try beginMarkedContent(nil, resources: scope.resources)
+        case Operator.endMarkedContent:
             endMarkedContent()
-        case "TD":
+        case Operator.moveLineSetLeading:
             if let (tx, ty) = numbers(operands) { state.leading = -ty; moveLine(tx, ty) }
-        case "T*":
+        case Operator.nextLine:
             moveLine(0, -state.leading)
-        case "'":
+        case Operator.nextLineShowText:
             moveLine(0, -state.leading)
             if let string = operands.last?.stringBytes { show(string) }
-        case "\"":
+        case Operator.nextLineSpacedShowText:
             if operands.count == 3, let aw = operands[operands.startIndex].numberValue,
                let ac = operands[operands.startIndex + 1].numberValue {
                 state.wordSpacing = aw
@@ -79,20 +91,20 @@ final class ContentInterpreter {
             }
             moveLine(0, -state.leading)
             if let string = operands.last?.stringBytes { show(string) }
-        case "Tc": if let v = operands.last?.numberValue { state.characterSpacing = v }
-        case "Tw": if let v = operands.last?.numberValue { state.wordSpacing = v }
-        case "Tz": if let v = operands.last?.numberValue { state.horizontalScaling = v / 100 }
-        case "TL": if let v = operands.last?.numberValue { state.leading = v }
-        case "Ts": if let v = operands.last?.numberValue { state.rise = v }
-        case "Tr": if let v = operands.last?.intValue { state.renderingMode = v }
-        case "q":
+        case Operator.characterSpacing: if let v = operands.last?.numberValue { state.characterSpacing = v }
+        case Operator.wordSpacing: if let v = operands.last?.numberValue { state.wordSpacing = v }
+        case Operator.horizontalScaling: if let v = operands.last?.numberValue { state.horizontalScaling = v / 100 }
+        case Operator.leading: if let v = operands.last?.numberValue { state.leading = v }
+        case Operator.rise: if let v = operands.last?.numberValue { state.rise = v }
+        case Operator.renderingMode: if let v = operands.last?.intValue { state.renderingMode = v }
+        case Operator.save:
             if savedStates.count < Self.maxSavedStates { savedStates.append(state) }
-        case "Q":
+        case Operator.restore:
             if let saved = savedStates.popLast() { state = saved }
-        case "cm":
+        case Operator.concatenate:
             if let matrix = Matrix(operands.suffix(6)) { state.ctm = matrix.concatenating(state.ctm) }
-        case "Do":
-            if let name = operands.last?.nameValue { try drawXObject(named: name, resources: resources) }
+        case Operator.drawXObject:
+            if let name = operands.last?.nameValue { try drawXObject(named: name, resources: scope.resources) }
         default:
             break
         }
