@@ -26,8 +26,11 @@ final class TextExtractionTests: XCTestCase {
     private func glyphs(_ content: String, resources: PDFDictionary? = nil, cropBox: PDFRect? = nil, rotate: Int = 0,
                         limits: PDFLimits = PDFLimits()) throws -> [PositionedGlyph] {
         let space = PageSpace(cropBox: cropBox ?? letter, rotate: rotate)
-        let interpreter = ContentInterpreter(source: source, fonts: FontCache(source: source),
-                                             budget: OperatorBudget(limit: limits.maxContentOperators, checkTime: {}),
+        var count = 0
+        let interpreter = ContentInterpreter(source: source, fonts: FontCache(source: source), countOperator: {
+            count += 1
+            if count > limits.maxContentOperators { throw PDFError.tooManyContentOperators(limit: limits.maxContentOperators) }
+        },
                                              maxFormDepth: limits.maxNestingDepth, pageSpace: space.matrix)
         try interpreter.run(Array(content.utf8), resources: resources ?? self.resources())
         return interpreter.glyphs
@@ -141,6 +144,7 @@ final class TextExtractionTests: XCTestCase {
         }
     }
 
+    /// Every operator, acted on or not, is counted; the counter's error stops interpretation.
     func testOperatorLimit() throws {
         var limits = PDFLimits()
         limits.maxContentOperators = 100

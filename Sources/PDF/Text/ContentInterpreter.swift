@@ -4,7 +4,8 @@
 final class ContentInterpreter {
     private let source: PDFObjectSource
     private let fonts: FontCache
-    private let budget: OperatorBudget
+    /// Counts one operator toward the document's `maxContentOperators` (and time budget).
+    private let countOperator: () throws -> Void
     private let maxFormDepth: Int
     private let pageSpace: Matrix
     /// Nested `q` beyond this is ignored rather than growing the stack without bound.
@@ -22,10 +23,11 @@ final class ContentInterpreter {
     private var markedContent: [(actualText: String?, firstGlyph: Int)] = []
     private static let maxMarkedContentDepth = 256
 
-    init(source: PDFObjectSource, fonts: FontCache, budget: OperatorBudget, maxFormDepth: Int, pageSpace: Matrix) {
+    init(source: PDFObjectSource, fonts: FontCache, countOperator: @escaping () throws -> Void,
+         maxFormDepth: Int, pageSpace: Matrix) {
         self.source = source
         self.fonts = fonts
-        self.budget = budget
+        self.countOperator = countOperator
         self.maxFormDepth = maxFormDepth
         self.pageSpace = pageSpace
     }
@@ -40,9 +42,9 @@ final class ContentInterpreter {
     func run(_ content: [UInt8], resources: PDFDictionary) throws {
         var parser = ContentStreamParser(content, maxNestingDepth: maxFormDepth)
         var scope = ResourceScope(resources: resources)
-        while let operation = try parser.next() {
-            try budget.spend()
-            try perform(Operator.code(operation.op), operation.operands[...], scope: &scope)
+        while let op = try parser.nextOperator() {
+            try countOperator()
+            try perform(Operator.code(op), parser.operands[...], scope: &scope)
         }
     }
 
