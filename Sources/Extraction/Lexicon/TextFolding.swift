@@ -15,7 +15,8 @@ enum TextFolding {
             case "ﬁ": out += "fi"
             case "ﬂ": out += "fl"
             case "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}": out += " "
-            case "º": out += "o"   // Spanish/Italian ordinal, as in `Nº`
+            case "º", "°": out += "o"   // `Nº`, `N°`: the number sign reads as `no`
+            case "№": out += "no"
             case "ª": out += "a"
             default:
                 if let base = baseLetter(scalar) { out.unicodeScalars.append(base) }
@@ -39,6 +40,10 @@ enum TextFolding {
         for scalar in fold(text).unicodeScalars {
             if CharacterSet.alphanumerics.contains(scalar) {
                 current.unicodeScalars.append(scalar)
+            } else if scalar == "#" {
+                // `Invoice #` must not read as the title `Invoice`.
+                if !current.isEmpty { result.append(current); current = "" }
+                result.append("#")
             } else if !current.isEmpty {
                 result.append(current)
                 current = ""

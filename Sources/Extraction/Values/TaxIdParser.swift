@@ -63,6 +63,9 @@ public enum TaxIdParser {
         if let e = ein(text) { return ParsedTaxId(value: e, kind: .ein) }
         guard allowUnprefixed else { return nil }
         let compact = text.uppercased().filter { $0.isLetter || $0.isNumber }
+        // A country prefix with a malformed body is a broken (or wrapped) VAT number, not a
+        // national one.
+        if vatFormats[String(compact.prefix(2))] != nil || compact.hasPrefix("CHE") { return nil }
         let digits = compact.filter(\.isASCIIDigit).count
         guard (8...12).contains(compact.count), digits >= compact.count - 2, compact.allSatisfy(\.isASCII),
               text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "." || $0 == "-" })

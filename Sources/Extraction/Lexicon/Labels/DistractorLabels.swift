@@ -1,0 +1,71 @@
+extension LabelLexicon {
+    /// Labels of values that look like fields but are not: they claim their value so no
+    /// field label nearby picks it up.
+    static let distractorLabels: [LabelKind: LabelPhrases] = [
+        .customerTaxId: LabelPhrases(specific: [
+            "Customer VAT", "Customer VAT no.", "Customer VAT number", "Customer VAT ID", "Your VAT no.", "Your VAT number",
+            "Buyer VAT", "Customer tax ID", "VAT no. customer",
+            "Ihre USt-IdNr.", "USt-IdNr. Kunde", "Kunden-USt-IdNr.", "USt-ID Kunde", "Ihre UID", "UID Kunde", "Ihre USt-ID",
+            "N° TVA client", "TVA client", "Votre N° TVA", "N° TVA du client", "TVA intracom. client",
+            "Btw-nummer klant", "Uw btw-nummer", "Btw-nr. klant", "Klant btw-nummer",
+            "Kundens momsreg.nr", "Ert momsreg.nr", "Köparens momsreg.nr", "Kund momsreg.nr", "Ert VAT-nr",
+            "NIF cliente", "CIF cliente", "NIF del cliente", "Su NIF",
+            "Partita IVA cliente", "P. IVA cliente", "Vs. P. IVA", "Vostra partita IVA", "P.IVA cliente",
+        ]),
+        .companyRegistration: LabelPhrases(specific: [
+            "Company no.", "Company number", "Company reg. no.", "Company registration number", "Registration no.",
+            "Reg. no.", "Registered in", "Registered office", "Registered number", "CRN", "EORI", "DUNS", "Tax number",
+            "Steuernummer", "St.-Nr.", "Steuer-Nr.", "Handelsregister", "HRB", "HRA", "Amtsgericht", "Registergericht",
+            "Firmenbuchnummer", "FN", "Firmenbuch", "Geschäftsführer", "Sitz der Gesellschaft", "Steuer-ID", "Finanzamt",
+            "SIRET", "SIREN", "RCS", "APE", "Code APE", "NAF", "Capital", "Capital social", "RM",
+            "KvK", "KvK-nummer", "KvK nr", "Kamer van Koophandel", "Handelsregister nr", "Ondernemingsnummer", "RPR",
+            "Org.nr", "Organisationsnummer", "Org. nr", "Orgnr", "Org nr", "Säte", "Styrelsens säte", "F-skatt",
+            "Innehar F-skattsedel", "Godkänd för F-skatt",
+            "Registro Mercantil", "Inscrita en el Registro Mercantil", "CNAE",
+            "Codice fiscale", "C.F.", "REA", "Numero REA", "Capitale sociale", "Registro imprese",
+        ]),
+        .customerNumber: LabelPhrases(specific: [
+            "Customer no.", "Customer number", "Customer ID", "Customer #", "Customer code", "Client no.", "Client ID",
+            "Account no.", "Account number", "Account #", "Account ID",
+            "Kundennummer", "Kunden-Nr.", "Kundennr.", "Kd.-Nr.", "Kunden-ID", "Debitorennummer", "Kundenkonto",
+            "N° client", "Code client", "Numéro client", "Réf. client", "Référence client", "N° de client", "Numéro de client",
+            "Klantnummer", "Klantnr.", "Debiteurnummer", "Klant nr", "Klantcode", "Relatienummer",
+            "Kundnummer", "Kundnr", "Kund nr", "Kundnr.",
+            "Nº de cliente", "Código cliente", "Número de cliente", "Cliente nº", "Cód. cliente", "Código de cliente",
+            "Codice cliente", "Cod. cliente", "N. cliente", "Numero cliente",
+        ]),
+        .ourReference: LabelPhrases(specific: [
+            "Our reference", "Our ref.", "Contact", "Contact person", "Sales rep", "Salesperson", "Your contact",
+            "Unser Zeichen", "Unsere Referenz", "Ansprechpartner", "Bearbeiter", "Sachbearbeiter",
+            "Notre référence", "Notre réf.", "Votre contact", "Interlocuteur",
+            "Onze referentie", "Ons kenmerk", "Contactpersoon",
+            "Vår referens", "Vår ref.", "Kontaktperson", "Handläggare",
+            "Nuestra referencia", "N/Ref.", "Persona de contacto",
+            "Nostro riferimento", "Ns. rif.", "Referente",
+        ]),
+        .bankAccount: LabelPhrases(specific: [
+            "Routing no.", "Routing number", "ABA", "Sort code", "Account name", "Bank", "Bank name",
+            "Bankverbindung", "Kontonummer", "BLZ", "Kreditinstitut", "Kontoinhaber", "Bankleitzahl",
+            "Coordonnées bancaires", "Banque", "RIB", "Titulaire",
+            "Bankgegevens", "Bankrekening", "Rekeninghouder",
+            "Clearingnummer", "Bankkonto", "Kontonr", "Betalningsinformation",
+            "Datos bancarios", "Banco", "Cuenta", "Titular", "Número de cuenta",
+            "Coordinate bancarie", "Banca", "Conto corrente", "Intestato a", "ABI", "CAB",
+            "Bank details", "Payment details", "Payment information", "Bankverbindungen", "Zahlungsinformationen",
+        ]),
+        .paymentTerms: LabelPhrases(specific: [
+            "Payment terms", "Terms", "Terms of payment", "Payment method", "Payment",
+            "Zahlungsbedingungen", "Zahlungsart", "Zahlungsweise", "Zahlung",
+            "Conditions de paiement", "Mode de paiement", "Règlement", "Conditions de règlement",
+            "Betalingstermijn", "Betalingsvoorwaarden", "Betaalwijze", "Betaling",
+            "Betalningsvillkor", "Betalningssätt", "Betalning", "Dröjsmålsränta",
+            "Forma de pago", "Condiciones de pago", "Plazo de pago", "Pago",
+            "Condizioni di pagamento", "Modalità di pagamento", "Pagamento",
+        ]),
+        .pageNumber: LabelPhrases(specific: ["Page", "Seite", "Pagina", "Sida", "Página", "Blatt", "Feuille"]),
+        .contact: LabelPhrases(specific: [
+            "Tel.", "Tel", "Phone", "Telephone", "Fax", "Mobile", "E-mail", "Email", "Web", "Website", "Telefon", "Téléphone",
+            "Telefoon", "Telefono", "Teléfono", "Mail", "Internet", "Homepage",
+        ]),
+    ]
+}
