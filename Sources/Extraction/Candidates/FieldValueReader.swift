@@ -66,7 +66,7 @@ enum FieldValueReader {
         let joined = kept.joined()
         guard (4...35).contains(joined.count), joined.filter(\.isASCIIDigit).count >= 4 else { return nil }
         if joined.uppercased().hasPrefix("RF") { return nil }   // an RF reference whose check fails
-        return (joined, 0.7)
+        return (joined, 0.5)
     }
 
     static func bankgiro(_ text: String) -> (String, Double)? {

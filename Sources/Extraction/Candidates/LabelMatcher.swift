@@ -8,9 +8,10 @@ struct LabelMatch: Sendable {
     /// The cell text after the label and its punctuation (`: 2024-001` → `2024-001`); empty
     /// when the label stands alone.
     var remainder: String
-    /// How many of the cell's words the label covers (the remainder starts in the last one
-    /// or the next).
+    /// The lexicon phrase matched, as written there.
     var phrase: String
+    /// A colon follows the label (`Date:`), the printer's own mark of a label.
+    var endsWithColon: Bool
 }
 
 /// Finds lexicon labels at the start of cells. Phrases and cell text are compared as folded
@@ -21,6 +22,8 @@ struct LabelMatcher: Sendable {
     private var longestPhrase = 0
 
     static let genericStrength = 0.55
+    /// `Date:` is more surely a label than `Date`: the colon is the printer saying so.
+    static let genericWithColonStrength = 0.7
 
     static let shared = LabelMatcher(lexicon: LabelLexicon.all)
 
@@ -62,8 +65,9 @@ struct LabelMatcher: Sendable {
                     continue
                 }
             }
-            return LabelMatch(kinds: entry.kinds, strength: entry.strength,
-                              remainder: Self.trimLabelPunctuation(text[end...]), phrase: entry.phrase)
+            let colon = text[end...].drop(while: { $0 == " " || $0 == "." }).first == ":"
+            return LabelMatch(kinds: entry.kinds, strength: colon ? max(entry.strength, Self.genericWithColonStrength) : entry.strength,
+                              remainder: Self.trimLabelPunctuation(text[end...]), phrase: entry.phrase, endsWithColon: colon)
         }
         return nil
     }

@@ -37,10 +37,14 @@ struct LabelledValueFinder {
         return slots
     }
 
+    private static let amountKinds: Set<LabelKind> = [.grandTotal, .amountDue, .subtotal, .taxTotal, .tax]
+
     private mutating func read(_ match: LabelMatch, at ref: CellRef) {
         let slots = slots(for: match, at: ref)
+        // In a totals row an amount with cents beats a bare count (`Total | 15 | 1,234.00`).
+        let amountSlots = slots.filter { Self.hasCents($0.text) } + slots.filter { !Self.hasCents($0.text) }
         for kind in match.kinds {
-            for slot in slots {
+            for slot in Self.amountKinds.contains(kind) ? amountSlots : slots {
                 if readValue(kind: kind, match: match, labelCell: ref, slot: slot) {
                     claimed.insert(slot.cell)
                     break
@@ -118,6 +122,10 @@ struct LabelledValueFinder {
         guard let below = layout.below(of: slot.cell, maxLines: 1.6),
               layout.labels[below] == nil else { return slot.text }
         return slot.text + " " + layout[below].text
+    }
+
+    private static func hasCents(_ text: String) -> Bool {
+        AmountParser.amounts(in: text).contains { $0.matchedText.contains(",") || $0.matchedText.contains(".") || $0.currency != nil }
     }
 
     /// `21 %`, `(21%)`, `8.25 %` in a label or value: the rate of a per-rate VAT line.

@@ -33,8 +33,9 @@ struct DocumentLayout: Sendable {
     }
 
     /// Two table columns printed a word space apart read as one cell (`Brutto MwSt. 19%`,
-    /// `1.669,53 Gesamtbetrag`). Split where a specific label starts right after a complete
-    /// label or a value. Party labels are left alone: a name may start with a label word
+    /// `1.669,53 Gesamtbetrag`), as do `Label: value` pairs run together on one line. Split
+    /// where a specific label starts right after a complete label, a value, or a label with
+    /// its value. Party labels are left alone: a name may start with a label word
     /// (`Bill to: Customer Care Ltd`).
     static func splitAdjacentColumns(_ cell: LayoutCell, matcher: LabelMatcher) -> [LayoutCell] {
         guard cell.words.count >= 2 else { return [cell] }
@@ -43,11 +44,17 @@ struct DocumentLayout: Sendable {
         for k in 1..<cell.words.count {
             let prefix = cell.words[..<k].map(\.text).joined(separator: " ")
             let suffix = cell.words[k...].map(\.text).joined(separator: " ")
-            guard let next = matcher.match(suffix), next.strength >= 1,
+            guard let next = matcher.match(suffix), next.strength >= 1 || next.endsWithColon,
                   !next.kinds.contains(where: partyKinds.contains) else { continue }
             // The label at the start must end exactly before word k.
             if let fullMatch, fullMatch.remainder.count < suffix.count { continue }
-            let prefixIsLabel = matcher.match(prefix).map { $0.remainder.isEmpty && !$0.kinds.contains(where: partyKinds.contains) } ?? false
+            // A label alone, or a label with a short value (`Invoice no: 123 Date: 05/03/2024`
+            // printed with single spaces).
+            let prefixIsLabel = matcher.match(prefix).map { label in
+                !label.kinds.contains(where: partyKinds.contains)
+                    && (label.remainder.isEmpty
+                        || label.remainder.contains(where: \.isASCIIDigit) && label.remainder.split(separator: " ").count <= 4)
+            } ?? false
             // A value alone: digits and separators, at most a currency code (`1.669,53 EUR`).
             let prefixIsValue = prefix.filter(\.isLetter).count <= 3
                 && (AmountParser.amount(prefix) != nil || DateParser.date(prefix) != nil)

@@ -21,11 +21,26 @@ enum CurrencyResolver {
         guard let (code, vote) = votes.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }) else { return nil }
         let share = vote / votes.values.reduce(0, +)
         var resolved = code
+        // `$` is shared by many dollars: a printed CAD/AUD/… code says which one.
+        if code == "USD", !layout.allCells.contains(where: { layout[$0].text.contains("USD") }),
+           let other = otherDollar(in: layout) {
+            resolved = other
+        }
         // `kr` and `SEK` both vote SEK; a Danish or Norwegian account says which crown it is.
         if code == "SEK", !layout.allCells.contains(where: { layout[$0].text.contains("SEK") }) {
             if countryHints.contains("DK") { resolved = "DKK" } else if countryHints.contains("NO") { resolved = "NOK" }
         }
         return (resolved, min(0.98, 0.5 + 0.5 * share), origin[code])
+    }
+
+    private static let nonUSDollars = ["CAD", "AUD", "NZD", "HKD", "SGD", "MXN"]
+
+    private static func otherDollar(in layout: DocumentLayout) -> String? {
+        for ref in layout.allCells {
+            let text = layout[ref].text
+            if let code = nonUSDollars.first(where: { text.contains($0) }) { return code }
+        }
+        return nil
     }
 
     /// ISO codes and symbols in a cell: `EUR`, `(EUR)`, `€`, `12,00 kr`.

@@ -16,11 +16,16 @@ struct PartyResolver {
                              confidence: confidence)
             customerBlock = Set([label, nameCell] + layout.block(below: nameCell))
         }
+        // A delivery address block is the customer's too, never the vendor's.
+        var excluded = customerBlock
+        if let (label, nameCell, _) = Self.labelledParty(.shipTo, in: layout) {
+            excluded.formUnion([label, nameCell] + layout.block(below: nameCell))
+        }
         if let (label, nameCell, confidence) = Self.labelledParty(.seller, in: layout) {
             vendor = Party(candidate: Self.candidate(.vendorName, layout, nameCell, labelCell: label, confidence),
                            confidence: confidence)
         } else {
-            vendor = Self.unlabelledVendor(layout: layout, claimed: claimed, excluding: customerBlock,
+            vendor = Self.unlabelledVendor(layout: layout, claimed: claimed, excluding: excluded,
                                            customerName: customer?.candidate.value)
         }
     }

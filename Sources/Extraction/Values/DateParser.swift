@@ -159,14 +159,19 @@ public enum DateParser {
             if case .word(let w) = t { return MonthNames.month(for: w) }
             return nil
         }
+        // A four-digit year, or two digits (`05-Mar-24`) read as 20yy.
+        func year(_ t: Token) -> Int? {
+            guard let (value, length) = number(t) else { return nil }
+            return length == 4 ? value : length == 2 ? 2000 + value : nil
+        }
         // day month year
         if let (day, dl) = number(items[0].0), dl <= 2, let m = month(items[1].0),
-           let (year, yl) = number(items[2].0), yl == 4, let d = CivilDate(year: year, month: m, day: day) {
+           let y = year(items[2].0), let d = CivilDate(year: y, month: m, day: day) {
             return (ParsedDate(date: d, wasAmbiguous: false), items[2].1 - i)
         }
         // month day year
         if let m = month(items[0].0), let (day, dl) = number(items[1].0), dl <= 2,
-           let (year, yl) = number(items[2].0), yl == 4, let d = CivilDate(year: year, month: m, day: day) {
+           let y = year(items[2].0), let d = CivilDate(year: y, month: m, day: day) {
             return (ParsedDate(date: d, wasAmbiguous: false), items[2].1 - i)
         }
         return nil
