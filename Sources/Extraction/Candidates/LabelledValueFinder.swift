@@ -57,9 +57,10 @@ struct LabelledValueFinder {
     private mutating func readValue(kind: LabelKind, match: LabelMatch, labelCell: CellRef, slot: ValueSlot) -> Bool {
         let weight = match.strength * slot.position.factor
         let cell = layout[slot.cell]
+        let box = slot.position == .inline ? cell.box(ofSuffix: slot.text) : cell.box
         func add(_ field: InvoiceField, _ value: String, _ validity: Double) {
             fields.append(FieldCandidate(field: field, value: value, score: weight * validity,
-                                         cell: slot.cell, box: cell.box, raw: slot.text))
+                                         cell: slot.cell, box: box, raw: slot.text))
         }
         switch kind {
         case .invoiceNumber, .purchaseOrder, .documentTitle:
@@ -88,7 +89,7 @@ struct LabelledValueFinder {
                 }
             }
             amounts.append(AmountCandidate(role: role, amount: amount.value, currency: amount.currency,
-                                           score: weight, cell: slot.cell, box: cell.box, raw: slot.text))
+                                           score: weight, cell: slot.cell, box: box, raw: slot.text))
         case .vendorTaxId:
             let specific = match.strength >= 1
             guard let (taxId, validity) = FieldValueReader.taxId(slot.text, specificLabel: specific)

@@ -24,6 +24,20 @@ struct LayoutCell: Sendable {
         self.lineHeight = max(heights[heights.count / 2], 1)
     }
 
+    /// The box of the words holding `suffix`, the tail of the cell's text (a value printed
+    /// after its label in the same cell). A word the suffix starts inside is included.
+    func box(ofSuffix suffix: String) -> PDFRect {
+        var length = 0
+        var first = words.count
+        for index in words.indices.reversed() {
+            guard length < suffix.count else { break }
+            length += words[index].text.count + (length > 0 ? 1 : 0)
+            first = index
+        }
+        guard first < words.count else { return box }
+        return words[(first + 1)...].reduce(words[first].box) { $0.union($1.box) }
+    }
+
     /// Horizontal overlap with another box, in points (negative when apart).
     func horizontalOverlap(with other: PDFRect) -> Double {
         min(box.x1, other.x1) - max(box.x0, other.x0)

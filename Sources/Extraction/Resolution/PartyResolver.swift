@@ -35,7 +35,8 @@ struct PartyResolver {
         let cell = layout[ref]
         // A name cell under its label is taken whole, even if it starts with a label word.
         let value = ref == labelCell ? (layout.labels[ref]?.remainder ?? cell.text) : cell.text
-        return FieldCandidate(field: field, value: value, score: score, cell: ref, box: cell.box, raw: cell.text)
+        return FieldCandidate(field: field, value: value, score: score, cell: ref,
+                              box: ref == labelCell ? cell.box(ofSuffix: value) : cell.box, raw: value)
     }
 
     /// The first label of `kind` in reading order with a name after it, inline or below.
