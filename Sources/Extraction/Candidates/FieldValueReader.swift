@@ -5,13 +5,18 @@ enum FieldValueReader {
     /// An invoice or order number: the first token holding a digit, as printed (a leading `#`
     /// dropped). Dates, percentages and money amounts are not identifiers.
     static func identifier(_ text: String) -> (String, Double)? {
-        let tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        var tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let first = tokens.first else { return nil }
-        var token = first
+        // A short letter prefix printed apart from the number (`BST 2024/77`, `INV 0042`).
+        if tokens.count >= 2, (1...4).contains(first.count), first.allSatisfy({ $0.isUppercase }),
+           tokens[1].first?.isASCIIDigit == true {
+            tokens = [first + " " + tokens[1]] + tokens.dropFirst(2)
+        }
+        var token = tokens[0]
         if token.hasPrefix("#") { token.removeFirst() }
         while let last = token.last, last == "," || last == ";" || last == ")" || last == ":" { token.removeLast() }
         guard (2...32).contains(token.count), token.contains(where: \.isASCIIDigit),
-              token.allSatisfy({ $0.isLetterOrDigit || "-/._".contains($0) }),
+              token.allSatisfy({ $0.isLetterOrDigit || "-/._ ".contains($0) }),
               !token.contains("%") else { return nil }
         if let date = DateParser.date(token), date.date.description.count == 10,
            token.filter(\.isASCIIDigit).count >= 6, token.count <= 10 { return nil }

@@ -33,7 +33,7 @@ struct LabelMatcher: Sendable {
             guard let phrases = lexicon[kind] else { continue }
             for (list, strength) in [(phrases.specific, 1.0), (phrases.generic, Self.genericStrength)] {
                 for phrase in list {
-                    let key = TextFolding.words(phrase)
+                    let key = LabelSynonyms.canonicalize(TextFolding.words(phrase))
                     guard !key.isEmpty else { continue }
                     longestPhrase = max(longestPhrase, key.count)
                     if var existing = entries[key] {
@@ -82,8 +82,8 @@ struct LabelMatcher: Sendable {
         var index = text.startIndex
         func flush(_ end: String.Index) {
             if let s = start {
-                let folded = TextFolding.words(String(text[s..<end]))
-                // One original run can fold to several words (`n°` → `no`, rarely more).
+                let folded = LabelSynonyms.canonicalize(TextFolding.words(String(text[s..<end])))
+                // One original run can give several words (`Rechnungsnummer` → `invoice no`).
                 for word in folded { tokens.append(Token(folded: word, range: s..<end)) }
                 start = nil
             }
@@ -92,7 +92,7 @@ struct LabelMatcher: Sendable {
             let c = text[index]
             if c == "#" {
                 flush(index)
-                tokens.append(Token(folded: "#", range: index..<text.index(after: index)))
+                tokens.append(Token(folded: LabelSynonyms.canonical["#"] ?? "#", range: index..<text.index(after: index)))
             } else if c.isLetter || c.isNumber || c == "°" || c == "º" || c == "№" {
                 if start == nil { start = index }
             } else {

@@ -69,6 +69,13 @@ struct LabelledValueFinder {
             guard let (id, validity) = FieldValueReader.identifier(slot.text) else { return false }
             let field: InvoiceField = kind == .purchaseOrder ? .purchaseOrder : .invoiceNumber
             add(field, id, kind == .documentTitle ? validity * 0.5 : validity)
+            // `Fattura n. 45/2024 del 05/03/2024`, `Facture n° 12 du 5 mars 2024`: the date
+            // printed with the number is the invoice date.
+            if field == .invoiceNumber, slot.position == .inline,
+               let (date, dateValidity) = FieldValueReader.date(String(slot.text.dropFirst(id.count)), order: context.dateOrder) {
+                fields.append(FieldCandidate(field: .invoiceDate, value: date.description, score: 0.6 * weight * dateValidity,
+                                             cell: slot.cell, box: box, raw: slot.text))
+            }
         case .invoiceDate, .dueDate:
             guard let (date, validity) = FieldValueReader.date(slot.text, order: context.dateOrder) else { return false }
             add(kind == .invoiceDate ? .invoiceDate : .dueDate, date.description, validity)
@@ -109,7 +116,8 @@ struct LabelledValueFinder {
             add(.bankgiro, bankgiro, validity)
         case .deliveryDate, .orderDate, .otherDate:
             return DateParser.date(slot.text, order: context.dateOrder) != nil
-        case .customerTaxId, .companyRegistration, .customerNumber, .ourReference, .plusgiro, .bankAccount, .deposit:
+        case .customerTaxId, .companyRegistration, .customerNumber, .ourReference, .plusgiro, .bankAccount, .deposit,
+             .otherReference, .otherAmount:
             // Claim the value so that no other label or scan takes it.
             return slot.text.contains(where: \.isASCIIDigit)
         case .taxRate, .paymentTerms, .pageNumber, .contact, .billTo, .seller, .shipTo:

@@ -5,13 +5,15 @@ enum UnlabelledValueScanner {
     static func scan(layout: DocumentLayout, claimed: Set<CellRef>) -> [FieldCandidate] {
         var found: [FieldCandidate] = []
         for ref in layout.allCells where !claimed.contains(ref) {
-            if let match = layout.labels[ref], match.kinds.contains(where: \.isDistractor) { continue }
             let cell = layout[ref]
             let text = layout.labels[ref]?.remainder ?? cell.text
             let ibans = IBANValidator.ibans(in: text)
             for iban in ibans {
                 found.append(FieldCandidate(field: .iban, value: iban, score: 0.75, cell: ref, box: cell.box, raw: cell.text))
             }
+            // Behind a distractor label (customer's VAT id, company register, customer number)
+            // only the checksum-proven IBAN above is taken.
+            if let match = layout.labels[ref], match.kinds.contains(where: \.isDistractor) { continue }
             let tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
             for (i, token) in tokens.enumerated() {
                 // RF references are printed in groups of four: try the longest run first.

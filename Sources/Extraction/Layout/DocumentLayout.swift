@@ -48,17 +48,21 @@ struct DocumentLayout: Sendable {
                   !next.kinds.contains(where: partyKinds.contains) else { continue }
             // The label at the start must end exactly before word k.
             if let fullMatch, fullMatch.remainder.count < suffix.count { continue }
-            // A label alone, or a label with a short value (`Invoice no: 123 Date: 05/03/2024`
-            // printed with single spaces).
-            let prefixIsLabel = matcher.match(prefix).map { label in
-                !label.kinds.contains(where: partyKinds.contains)
-                    && (label.remainder.isEmpty
-                        || label.remainder.contains(where: \.isASCIIDigit) && label.remainder.split(separator: " ").count <= 4)
-            } ?? false
+            // A label alone.
+            let prefixLabel = matcher.match(prefix)
+            let prefixIsLabel = prefixLabel.map { $0.remainder.isEmpty && !$0.kinds.contains(where: partyKinds.contains) } ?? false
+            // A label with a short value (`Invoice no: 123 Date: 05/03/2024` printed with
+            // single spaces); the next label must then look like one (a colon or its own value).
+            let prefixIsLabelAndValue = prefixLabel.map { label in
+                !label.kinds.contains(where: partyKinds.contains) && !label.remainder.isEmpty
+                    && label.remainder.contains(where: \.isASCIIDigit) && label.remainder.split(separator: " ").count <= 4
+            } ?? false && (next.endsWithColon || !next.remainder.isEmpty)
             // A value alone: digits and separators, at most a currency code (`1.669,53 EUR`).
             let prefixIsValue = prefix.filter(\.isLetter).count <= 3
                 && (AmountParser.amount(prefix) != nil || DateParser.date(prefix) != nil)
-            guard prefixIsLabel || prefixIsValue else { continue }
+            // A separator or the end of a sentence: `… · USt-IdNr. DE…`, `virement : IBAN FR76…`.
+            let afterSeparator = cell.words[k - 1].text.last.map { ".,;:·|–-•".contains($0) } ?? false
+            guard prefixIsLabel || prefixIsLabelAndValue || prefixIsValue || afterSeparator else { continue }
             let head = LayoutCell(page: cell.page, row: cell.row, words: Array(cell.words[..<k]))
             let tail = LayoutCell(page: cell.page, row: cell.row, words: Array(cell.words[k...]))
             return [head] + splitAdjacentColumns(tail, matcher: matcher)
@@ -103,15 +107,18 @@ struct DocumentLayout: Sendable {
         return nil
     }
 
-    /// Cells of the block under a label (a customer or seller address): following rows whose
-    /// cell starts near the label's left edge, until a gap or a label.
-    func block(below ref: CellRef, maxRows: Int = 6) -> [CellRef] {
+    /// Cells of the block under a label (a customer or seller address, with its VAT id):
+    /// following rows whose cell starts near the label's left edge, until a gap or another
+    /// party's label.
+    func block(below ref: CellRef, maxRows: Int = 7) -> [CellRef] {
+        let partyKinds: Set<LabelKind> = [.billTo, .seller, .shipTo, .documentTitle]
         var result: [CellRef] = []
         var current = ref
         while result.count < maxRows, let next = below(of: current, maxLines: 2.2) {
             let label = self[ref]
             let cell = self[next]
-            guard abs(cell.box.x0 - label.box.x0) < 3 * label.lineHeight, labels[next] == nil else { break }
+            guard abs(cell.box.x0 - label.box.x0) < 3 * label.lineHeight,
+                  !(labels[next]?.kinds.contains(where: partyKinds.contains) ?? false) else { break }
             result.append(next)
             current = next
         }

@@ -22,13 +22,17 @@ enum LabelKind: String, Sendable, CaseIterable {
     case deposit, taxRate
     case customerTaxId, companyRegistration, customerNumber, ourReference
     case plusgiro, bankAccount, paymentTerms, pageNumber, contact
+    /// Numbers of other documents (delivery note, quote, contract, project).
+    case otherReference
+    /// Amounts that are not totals: carried forward, discount, shipping.
+    case otherAmount
 
     /// True for labels whose value is never a field (used to stop a value search).
     var isDistractor: Bool {
         switch self {
         case .deliveryDate, .orderDate, .otherDate, .deposit, .taxRate, .customerTaxId,
              .companyRegistration, .customerNumber, .ourReference, .plusgiro, .bankAccount,
-             .paymentTerms, .pageNumber, .contact, .shipTo: return true
+             .paymentTerms, .pageNumber, .contact, .shipTo, .otherReference, .otherAmount: return true
         default: return false
         }
     }

@@ -49,6 +49,10 @@ struct PartyResolver {
                 if looksLikeName(match.remainder) { return (ref, ref, 0.85) }
                 continue
             }
+            if let right = layout.right(of: ref), layout.labels[right] == nil, looksLikeName(layout[right].text),
+               layout[right].box.x0 - layout[ref].box.x1 < 8 * layout[ref].lineHeight {
+                return (ref, right, 0.85)
+            }
             if let below = layout.below(of: ref, maxLines: 2.5), looksLikeName(layout[below].text),
                isUnlabelledOrNamed(below, in: layout) {
                 return (ref, below, 0.9)
@@ -57,12 +61,11 @@ struct PartyResolver {
         return nil
     }
 
-    /// Under a party label, a cell that reads as a party label with more words after it is a
-    /// name that starts with a label word (`Van den Berg B.V.` under `Factuuradres`).
-    private static func isUnlabelledOrNamed(_ ref: CellRef, in layout: DocumentLayout) -> Bool {
+    /// A cell that starts with a label word but has no colon and more words after it may be a
+    /// name (`Van den Berg B.V.` under `Factuuradres`, `Transport Schmidt GmbH`).
+    static func isUnlabelledOrNamed(_ ref: CellRef, in layout: DocumentLayout) -> Bool {
         guard let match = layout.labels[ref] else { return true }
-        let partyKinds: Set<LabelKind> = [.billTo, .seller, .shipTo]
-        return match.kinds.allSatisfy(partyKinds.contains) && !match.remainder.isEmpty
+        return !match.endsWithColon && !match.remainder.isEmpty && !match.remainder.contains(where: \.isASCIIDigit)
     }
 
     /// Letters, not an address, phone, e-mail or amount.
@@ -91,14 +94,17 @@ struct PartyResolver {
             let page = layout.pages[ref.page]
             let inHeader = ref.page == 0 && cell.box.y1 < first.height * 0.35
             let inFooter = ref.page == lastPage && cell.box.y0 > page.height * 0.75
-            guard inHeader || inFooter, !block.contains(ref), !claimed.contains(ref), layout.labels[ref] == nil,
+            guard inHeader || inFooter, !block.contains(ref), !claimed.contains(ref), isUnlabelledOrNamed(ref, in: layout),
                   looksLikeName(cell.text), cell.text.count >= 3 else { continue }
             let folded = TextFolding.fold(cell.text)
             if folded == customerFolded { continue }
+            // An address line (`5 Harbour Row, Co. Cork`) starts with a number.
+            if cell.text.first?.isNumber == true { continue }
             var score = 0.3
-            if CompanyLexicon.hasLegalForm(cell.text) { score += 0.3 }
+            if CompanyLexicon.hasLegalForm(cell.text) { score += 0.2 }
             if (occurrences[folded] ?? 0) >= 2 { score += 0.15 }
-            if cell.lineHeight > medianHeight * 1.15 { score += 0.1 }
+            // Letterheads print the seller's name large.
+            if cell.lineHeight > medianHeight * 1.3 { score += 0.25 } else if cell.lineHeight > medianHeight * 1.1 { score += 0.1 }
             if inHeader {
                 score += max(0, 0.15 - 0.05 * Double(rank))
                 rank += 1

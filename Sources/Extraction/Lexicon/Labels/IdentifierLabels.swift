@@ -21,7 +21,7 @@ extension LabelLexicon {
             // it
             "Numero fattura", "N. fattura", "Fattura n.", "Fattura numero", "Numero documento", "Fattura nr.", "Nr. fattura",
             "Numero della fattura", "Fattura N°",
-        ], generic: ["Number", "No.", "Nr.", "Nummer", "Numéro", "Número", "Numero", "Ref.", "Reference"]),
+        ], generic: ["Number", "No.", "Nr.", "Nummer", "Numéro", "Número", "Numero"]),
         .purchaseOrder: LabelPhrases(specific: [
             // en
             "Purchase order", "Purchase order number", "Purchase order no.", "PO", "PO number", "PO no.", "PO #", "P.O.",

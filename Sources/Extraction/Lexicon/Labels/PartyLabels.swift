@@ -9,9 +9,12 @@ extension LabelLexicon {
             "Faktureras till", "Faktureringsadress", "Kund", "Köpare", "Mottagare", "Fakturaadress",
             "Facturar a", "Cliente", "Facturado a", "Dirección de facturación", "Destinatario", "Comprador",
             "Intestatario", "Spett.le", "Fatturare a", "Committente", "Indirizzo di fatturazione",
+            "Customer details", "Client details", "Kundendaten", "Données client", "Klantgegevens", "Kunduppgifter",
+            "Datos del cliente", "Dati cliente", "Dati del cliente", "Herrn", "Herr", "Frau", "Firma",
         ]),
         .seller: LabelPhrases(specific: [
-            "From", "Seller", "Supplier", "Vendor", "Issued by", "Sender",
+            "From", "Seller", "Supplier", "Vendor", "Issued by", "Sender", "Remit to", "Pay to", "Payable to",
+            "Make checks payable to", "Sold by", "Billed by", "Invoice from",
             "Absender", "Lieferant", "Verkäufer", "Rechnungssteller", "Leistungserbringer", "Von",
             "Fournisseur", "Vendeur", "Émetteur", "Expéditeur",
             "Van", "Leverancier", "Verkoper", "Afzender",
