@@ -191,3 +191,28 @@ final class RequestParserTests: XCTestCase {
         XCTAssertEqual(run.events, [Self.ok(), Self.ok("GET", "/next")])
     }
 }
+
+/// Inputs found by scripts/fuzz-http, kept as regression tests.
+final class RequestParserFuzzRegressionTests: XCTestCase {
+    /// Found: a malformed request line sent a byte at a time was not rejected until the probe
+    /// size was reached; it must be rejected as soon as its line ends.
+    func testTrickledMalformedRequestLineIsRejectedAtItsLineEnd() {
+        let run = RequestDecoderHarness.run("PRI * HTb\u{0}\u{0}\r\n", pieceSize: 1)
+        XCTAssertEqual(run.events, [.failure(status: 400)])
+    }
+
+    func testTrickledMalformedHeaderIsRejectedBeforeTheHeadEnds() {
+        let run = RequestDecoderHarness.run("GET / HTTP/1.1\r\nBad Header: x\r\n", pieceSize: 1)
+        XCTAssertEqual(run.events, [.failure(status: 400)])
+    }
+
+    /// Found: `100 Continue` depends on whether body bytes arrived with the head, which is
+    /// correct; the request that follows must be the same either way.
+    func testContinueDoesNotChangeTheRequest() {
+        let input = "PUT /u HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 3, 3\r\n\r\nabc"
+        let whole = RequestDecoderHarness.run(input)
+        let split = RequestDecoderHarness.run(input, pieceSize: 9)
+        XCTAssertEqual(whole.events, [.request(method: "PUT", path: "/u", body: "abc", keepAlive: true)])
+        XCTAssertEqual(split.events, [.sendContinue, .request(method: "PUT", path: "/u", body: "abc", keepAlive: true)])
+    }
+}
