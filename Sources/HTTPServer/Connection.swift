@@ -71,7 +71,13 @@ final class Connection: @unchecked Sendable {
     // MARK: Events
 
     func handle(events: UInt32) {
-        if events & LinuxEpoll.in != 0 || (events & (LinuxEpoll.hup | LinuxEpoll.err) != 0 && interest & LinuxEpoll.in != 0) {
+        if events & (LinuxEpoll.hup | LinuxEpoll.err) != 0 {
+            // Reset, or closed in both directions: nothing can be delivered any more. (These
+            // are reported whatever the interest, so waiting would spin the loop.)
+            close()
+            return
+        }
+        if events & LinuxEpoll.in != 0 {
             if phase == .lingering {
                 discardInput()
                 return
@@ -81,9 +87,6 @@ final class Connection: @unchecked Sendable {
         }
         if phase != .closed && events & LinuxEpoll.out != 0 {
             flush()
-        }
-        if phase != .closed && events & (LinuxEpoll.hup | LinuxEpoll.err) != 0 && phase != .awaitingResponse && phase != .streaming {
-            if output.isEmpty { close() }
         }
         if phase != .closed { updateInterestAndDeadline(progressed: true) }
     }
