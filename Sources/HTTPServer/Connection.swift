@@ -135,6 +135,7 @@ final class Connection: @unchecked Sendable {
                 sendError(error.status)
             case .request(let request, let keepAlive):
                 servedRequests += 1
+                timeoutKind = .none  // the next wait (idle, header, write) starts afresh
                 exchange = Exchange(isHead: request.method == .head, version: request.version,
                                     keepAlive: keepAlive && !peerClosed)
                 let responder = loop.context.responder
