@@ -35,7 +35,12 @@ final class Connection: @unchecked Sendable {
     unowned let loop: EventLoop
     let remoteAddress: String
 
-    let input = InputBuffer()
+    /// Unparsed bytes that must wait (a partial request, or pipelined requests queued behind
+    /// a worker). Usually nil: reads go to the loop's shared buffer and are parsed there, so an
+    /// idle connection holds no input memory.
+    private var ownInput: InputBuffer?
+    /// Where this connection's unparsed bytes are.
+    var input: InputBuffer { ownInput ?? loop.sharedInput }
     var decoder: HTTPRequestDecoder
     var output = OutputQueue()
     var phase = Phase.ready
@@ -84,6 +89,7 @@ final class Connection: @unchecked Sendable {
             }
             guard readAvailable() else { return }
             processInput()
+            keepLeftoverInput()
         }
         if phase != .closed && events & LinuxEpoll.out != 0 {
             flush()
@@ -116,6 +122,36 @@ final class Connection: @unchecked Sendable {
             }
         }
         return true
+    }
+
+    /// Moves bytes still unparsed out of the loop's shared buffer before another connection
+    /// uses it, and frees this connection's own buffer once it is empty.
+    private func keepLeftoverInput() {
+        if let own = ownInput {
+            if own.isEmpty { ownInput = nil }
+            return
+        }
+        let shared = loop.sharedInput
+        guard !shared.isEmpty else { return }
+        if phase == .closed || phase == .lingering {
+            shared.consume(shared.readableCount)
+            return
+        }
+        let own = InputBuffer()
+        own.append(shared.readable)
+        shared.consume(shared.readableCount)
+        ownInput = own
+    }
+
+    /// Drops unparsed input (closing, or lingering).
+    private func discardUnparsedInput() {
+        if let own = ownInput {
+            own.release()
+            ownInput = nil
+        } else {
+            let shared = loop.sharedInput
+            shared.consume(shared.readableCount)
+        }
     }
 
     /// Answers every complete request in the input, in order, until one must wait for a worker.
@@ -250,7 +286,10 @@ final class Connection: @unchecked Sendable {
     }
 
     private func continueAfterResponse() {
-        if phase == .ready { processInput() }
+        if phase == .ready {
+            processInput()
+            keepLeftoverInput()
+        }
         if phase != .closed { updateInterestAndDeadline(progressed: true) }
     }
 
@@ -281,7 +320,7 @@ final class Connection: @unchecked Sendable {
         }
         deadline = loop.now + Self.lingerMilliseconds
         timeoutKind = .linger
-        input.release()
+        discardUnparsedInput()
     }
 
     static let lingerMilliseconds: UInt64 = 2000
@@ -307,7 +346,7 @@ final class Connection: @unchecked Sendable {
         guard phase != .closed else { return }
         phase = .closed
         Glibc.close(fd)
-        input.release()
+        discardUnparsedInput()
         loop.connectionDidClose(self)
     }
 
