@@ -32,7 +32,9 @@ final class Connection: @unchecked Sendable {
     let fd: Int32
     let slot: Int
     let generation: UInt32
-    unowned let loop: EventLoop
+    /// The loop owns its connections and closes them all before it ends, so it always
+    /// outlives them; `unowned(unsafe)` skips a reference-count check on every access.
+    unowned(unsafe) let loop: EventLoop
     let remoteAddress: String
 
     /// Unparsed bytes that must wait (a partial request, or pipelined requests queued behind
@@ -166,7 +168,7 @@ final class Connection: @unchecked Sendable {
                 flush()
                 return
             case .sendContinue:
-                output.append(Self.continueLine)
+                output.appendInPlace { ResponseHeadWriter.append("HTTP/1.1 100 Continue\r\n\r\n", into: &$0) }
             case .failure(let error):
                 sendError(error.status)
             case .request(let request, let keepAlive):
@@ -194,37 +196,35 @@ final class Connection: @unchecked Sendable {
         flush()
     }
 
-    static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
-
     // MARK: Responses
 
     /// Queues a response to the current request. A streamed body is produced here when
     /// `inline`, otherwise it arrives later from the worker as chunk messages.
     func send(_ response: HTTPResponse, inline: Bool) {
         var keepAlive = exchange.keepAlive && !loop.isDraining
-        if let connection = response.headers["connection"], connection.lowercased().contains("close") { keepAlive = false }
         let context = loop.context
         let code = response.status.code
         let bodyless = code < 200 || code == 204 || code == 304
         switch response.body {
         case .bytes(let body):
-            if !keepAlive { closeAfterFlush = true }
             output.appendInPlace {
-                ResponseHeadWriter.write(status: response.status, headers: response.headers,
-                                         framing: bodyless ? .noBody : .contentLength(body.count), keepAlive: keepAlive,
-                                         dateLine: loop.dateCache.line, serverLine: context.serverLine, into: &$0)
+                keepAlive = ResponseHeadWriter.write(
+                    status: response.status, headers: response.headers,
+                    framing: bodyless ? .noBody : .contentLength(body.count), keepAlive: keepAlive,
+                    dateLine: loop.dateCache.line, serverLine: context.serverLine, into: &$0)
             }
+            if !keepAlive { closeAfterFlush = true }
             if !exchange.isHead && !bodyless && !body.isEmpty { output.append(body) }
             phase = .ready
         case .stream(let produce):
             let framing: ResponseHeadWriter.Framing = exchange.version == .http1_0 ? .untilClose : .chunked
             if case .untilClose = framing { keepAlive = false }
-            if !keepAlive { closeAfterFlush = true }
             output.appendInPlace {
-                ResponseHeadWriter.write(status: response.status, headers: response.headers, framing: framing,
-                                         keepAlive: keepAlive, dateLine: loop.dateCache.line,
-                                         serverLine: context.serverLine, into: &$0)
+                keepAlive = ResponseHeadWriter.write(
+                    status: response.status, headers: response.headers, framing: framing, keepAlive: keepAlive,
+                    dateLine: loop.dateCache.line, serverLine: context.serverLine, into: &$0)
             }
+            if !keepAlive { closeAfterFlush = true }
             streamFraming = framing
             if exchange.isHead {
                 phase = .ready
@@ -243,17 +243,15 @@ final class Connection: @unchecked Sendable {
         if case .chunked = streamFraming {
             output.appendInPlace { ResponseHeadWriter.appendChunkHeader(chunk.count, into: &$0) }
             output.append(chunk)
-            output.appendInPlace { $0.append(contentsOf: ResponseHeadWriter.crlf) }
+            output.appendInPlace { ResponseHeadWriter.append("\r\n", into: &$0) }
         } else {
             output.append(chunk)
         }
     }
 
     func appendStreamEnd() {
-        if case .chunked = streamFraming { output.append(Self.lastChunk) }
+        if case .chunked = streamFraming { output.appendInPlace { ResponseHeadWriter.append("0\r\n\r\n", into: &$0) } }
     }
-
-    static let lastChunk = Array("0\r\n\r\n".utf8)
 
     /// Queues an error response and closes after it: the stream cannot be trusted further.
     func sendError(_ status: HTTPStatus) {

@@ -216,3 +216,25 @@ final class RequestParserFuzzRegressionTests: XCTestCase {
         XCTAssertEqual(split.events, [.sendContinue, .request(method: "PUT", path: "/u", body: "abc", keepAlive: true)])
     }
 }
+
+/// The parser's bitmask byte classes against their RFC 9110 definitions, for all 256 bytes.
+final class ByteClassTests: XCTestCase {
+    func testTokenCharacters() {
+        let tchar = Set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+        for byte in 0...255 { XCTAssertEqual(ByteClass.isToken(UInt8(byte)), tchar.contains(UInt8(byte)), "byte \(byte)") }
+    }
+
+    func testFieldValueCharacters() {
+        for byte in 0...255 {
+            let allowed = byte == 9 || (0x20...0x7E).contains(byte) || byte >= 0x80
+            XCTAssertEqual(ByteClass.isFieldValue(UInt8(byte)), allowed, "byte \(byte)")
+        }
+    }
+
+    func testTargetCharacters() {
+        for byte in 0...255 {
+            let allowed = (0x21...0x7E).contains(byte) && byte != 0x23
+            XCTAssertEqual(ByteClass.isTarget(UInt8(byte)), allowed, "byte \(byte)")
+        }
+    }
+}
