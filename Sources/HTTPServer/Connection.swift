@@ -99,6 +99,9 @@ final class Connection: @unchecked Sendable {
         if phase != .closed { updateInterestAndDeadline(progressed: true) }
     }
 
+    /// Most input buffered while a worker has the request; beyond it reading pauses.
+    static let maxBufferedWhileBusy = 64 * 1024
+
     /// Reads what the socket has. Returns false when the connection was closed.
     private func readAvailable() -> Bool {
         var total = 0
@@ -201,7 +204,7 @@ final class Connection: @unchecked Sendable {
     /// Queues a response to the current request. A streamed body is produced here when
     /// `inline`, otherwise it arrives later from the worker as chunk messages.
     func send(_ response: HTTPResponse, inline: Bool) {
-        var keepAlive = exchange.keepAlive && !loop.isDraining
+        var keepAlive = exchange.keepAlive && !loop.isDraining && !peerClosed
         let context = loop.context
         let code = response.status.code
         let bodyless = code < 200 || code == 204 || code == 304
@@ -363,7 +366,9 @@ final class Connection: @unchecked Sendable {
         case .lingering:
             wanted |= LinuxEpoll.in
         case .awaitingResponse, .streaming:
-            break
+            // Stay registered for input (changing the registration twice per request costs two
+            // syscalls): pipelined bytes are buffered, up to a bound, until the response is out.
+            if !peerClosed && input.readableCount < Self.maxBufferedWhileBusy { wanted |= LinuxEpoll.in }
         }
         if !output.isEmpty { wanted |= LinuxEpoll.out }
         if wanted != interest {
