@@ -36,7 +36,7 @@ struct FontLoader {
         }
 
         let firstChar = try number(font["FirstChar"]).map { Int($0) } ?? 0
-        let widths = try array(font["Widths"])?.map { try source.resolve($0).numberValue }
+        let widths = try array(font["Widths"])?.map { try direct($0).numberValue }
         let missingWidth = try number(descriptor?["MissingWidth"])
 
         let codes = SimpleFontCodes(toUnicode: toUnicode, encoding: encoding,
@@ -73,7 +73,7 @@ struct FontLoader {
         if let differences = try array(encodingDictionary?["Differences"]) {
             var code = 0
             for item in differences {
-                switch try source.resolve(item) {
+                switch try direct(item) {
                 case .integer(let value): code = value
                 case .real(let value) where value.isFinite: code = Int(value)
                 case .name(let glyph):
@@ -125,7 +125,7 @@ struct FontLoader {
 
         let descendant = try array(font["DescendantFonts"]).flatMap { $0.first }.map { try source.resolve($0).dictionaryValue } ?? nil
         let descriptor = try dictionary(descendant?["FontDescriptor"])
-        let w = try array(descendant?["W"])?.map { try source.resolve($0) } ?? []
+        let w = try array(descendant?["W"])?.map { try direct($0) } ?? []
         let widths = CIDWidths(defaultWidth: try number(descendant?["DW"]) ?? 1000, w: w)
         let dw2 = try array(descendant?["DW2"])?.compactMap(\.numberValue) ?? []
         let verticalAdvance = dw2.count == 2 ? dw2[1] / 1000 : -1
@@ -139,6 +139,14 @@ struct FontLoader {
     }
 
     // MARK: Resolving helpers
+
+    /// `object` itself unless it is a reference: arrays of numbers and names are large and
+    /// almost never hold references, so this skips the resolver's work per element.
+    @inline(__always)
+    private func direct(_ object: PDFObject) throws -> PDFObject {
+        if case .reference = object { return try source.resolve(object) }
+        return object
+    }
 
     private func cmap(_ object: PDFObject?) throws -> CMap? {
         guard let object, let stream = try source.resolve(object).streamValue else { return nil }

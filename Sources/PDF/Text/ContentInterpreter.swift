@@ -154,49 +154,37 @@ final class ContentInterpreter {
         guard let font = state.font else { return }
         let size = state.fontSize
         let scaling = state.horizontalScaling
+        let characterSpacing = state.characterSpacing
+        let wordSpacing = state.wordSpacing
+        let rise = state.rise
         // Text space → page space for this string; glyphs only move along x (or y) within it.
         let toPage = textMatrix.concatenating(state.ctm).concatenating(pageSpace)
         let sizeVector = toPage.applyToVector(0, size)
-        let drawnSize = (sizeVector.x * sizeVector.x + sizeVector.y * sizeVector.y).squareRoot()
         let advanceVector = font.isVertical ? toPage.applyToVector(0, -1) : toPage.applyToVector(1, 0)
-        let direction = TextDirection(dx: advanceVector.x, dy: advanceVector.y)
-        let top = state.rise + font.ascent * size
-        let bottom = state.rise + font.descent * size
+        var placer = GlyphPlacer(toPage: toPage,
+                                 drawnSize: (sizeVector.x * sizeVector.x + sizeVector.y * sizeVector.y).squareRoot(),
+                                 direction: TextDirection(dx: advanceVector.x, dy: advanceVector.y))
+        placer.placed.reserveCapacity(bytes.count)
+        let top = rise + font.ascent * size
+        let bottom = rise + font.descent * size
         var offset = 0.0
 
         font.forEachGlyph(in: bytes) { glyph in
-            let spacing = state.characterSpacing + (glyph.isWordSpace ? state.wordSpacing : 0)
+            let spacing = characterSpacing + (glyph.isWordSpace ? wordSpacing : 0)
             if font.isVertical {
                 let half = glyph.advance * size / 2
                 let step = font.verticalAdvance * size
-                place(glyph, toPage, x0: -half, x1: half, y0: offset + step, y1: offset,
-                      originX: 0, originY: offset, drawnSize: drawnSize, direction: direction)
+                placer.place(glyph, x0: -half, x1: half, y0: offset + step, y1: offset, originX: 0, originY: offset)
                 offset += step + spacing
             } else {
                 let width = glyph.advance * size * scaling
-                place(glyph, toPage, x0: offset, x1: offset + width, y0: bottom, y1: top,
-                      originX: offset, originY: state.rise, drawnSize: drawnSize, direction: direction)
+                placer.place(glyph, x0: offset, x1: offset + width, y0: bottom, y1: top, originX: offset, originY: rise)
                 offset += (glyph.advance * size + spacing) * scaling
             }
         }
+        glyphs.append(contentsOf: placer.placed)
         textMatrix = (font.isVertical ? Matrix.translation(0, offset) : Matrix.translation(offset, 0))
             .concatenating(textMatrix)
-    }
-
-    @inline(__always)
-    private func place(_ glyph: FontGlyph, _ toPage: Matrix, x0: Double, x1: Double, y0: Double, y1: Double,
-                       originX: Double, originY: Double, drawnSize: Double, direction: TextDirection) {
-        let p1 = toPage.apply(x0, y0), p2 = toPage.apply(x1, y1)
-        var box = PDFRect(x0: min(p1.x, p2.x), y0: min(p1.y, p2.y), x1: max(p1.x, p2.x), y1: max(p1.y, p2.y))
-        if toPage.b != 0 || toPage.c != 0 {
-            // Skewed or rotated text: the other two corners matter too.
-            let p3 = toPage.apply(x0, y1), p4 = toPage.apply(x1, y0)
-            box = box.union(PDFRect(x0: min(p3.x, p4.x), y0: min(p3.y, p4.y), x1: max(p3.x, p4.x), y1: max(p3.y, p4.y)))
-        }
-        guard box.x0.isFinite, box.y0.isFinite, box.x1.isFinite, box.y1.isFinite else { return }
-        let origin = toPage.apply(originX, originY)
-        glyphs.append(PositionedGlyph(text: glyph.text, isUnknown: glyph.isUnknown, box: box,
-                                      originX: origin.x, originY: origin.y, fontSize: drawnSize, direction: direction))
     }
 
     // MARK: Marked content
