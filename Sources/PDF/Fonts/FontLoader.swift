@@ -63,7 +63,7 @@ struct FontLoader {
             names = builtIn
         } else if subtype == "Type3" || (isSymbolic && subtype == "TrueType") {
             // No encoding at all: codes select glyphs directly.
-        } else if StandardFontMetrics.named(baseFont) == nil, baseFont.contains("Symbol") || baseFont.contains("Dingbats") {
+        } else if ByteSearch.contains(baseFont, caseInsensitive: "symbol") || ByteSearch.contains(baseFont, caseInsensitive: "dingbats") {
             // Symbol and ZapfDingbats have built-in encodings we do not carry.
         } else {
             base = .standard
@@ -114,7 +114,8 @@ struct FontLoader {
             vertical = encoding.writingMode == 1 || (encoding.usedCMapName?.hasSuffix("-V") ?? false)
         } else if let cmapName = encodingObject.nameValue {
             vertical = cmapName.hasSuffix("-V")
-            codesAreUnicode = cmapName.contains("UCS2") || cmapName.contains("UTF16")
+            codesAreUnicode = ByteSearch.contains(cmapName, caseInsensitive: "UCS2")
+                || ByteSearch.contains(cmapName, caseInsensitive: "UTF16")
         }
         if encoding.codespaceRanges.isEmpty {
             encoding.codespaceRanges = codesAreUnicode

@@ -161,10 +161,14 @@ final class ContentInterpreter {
         let toPage = textMatrix.concatenating(state.ctm).concatenating(pageSpace)
         let sizeVector = toPage.applyToVector(0, size)
         let advanceVector = font.isVertical ? toPage.applyToVector(0, -1) : toPage.applyToVector(1, 0)
-        var placer = GlyphPlacer(toPage: toPage,
+        let placer = GlyphPlacer(toPage: toPage,
                                  drawnSize: (sizeVector.x * sizeVector.x + sizeVector.y * sizeVector.y).squareRoot(),
                                  direction: TextDirection(dx: advanceVector.x, dy: advanceVector.y))
-        placer.placed.reserveCapacity(bytes.count)
+        // Work on the glyph list as a local (swapped out, no copy) so that appending does not
+        // go through the class property, with its exclusivity check, once per glyph.
+        var placed: [PositionedGlyph] = []
+        swap(&placed, &glyphs)
+        defer { swap(&placed, &glyphs) }
         let top = rise + font.ascent * size
         let bottom = rise + font.descent * size
         var offset = 0.0
@@ -174,15 +178,16 @@ final class ContentInterpreter {
             if font.isVertical {
                 let half = glyph.advance * size / 2
                 let step = font.verticalAdvance * size
-                placer.place(glyph, x0: -half, x1: half, y0: offset + step, y1: offset, originX: 0, originY: offset)
+                placer.place(glyph, x0: -half, x1: half, y0: offset + step, y1: offset, originX: 0, originY: offset,
+                             into: &placed)
                 offset += step + spacing
             } else {
                 let width = glyph.advance * size * scaling
-                placer.place(glyph, x0: offset, x1: offset + width, y0: bottom, y1: top, originX: offset, originY: rise)
+                placer.place(glyph, x0: offset, x1: offset + width, y0: bottom, y1: top, originX: offset, originY: rise,
+                             into: &placed)
                 offset += (glyph.advance * size + spacing) * scaling
             }
         }
-        glyphs.append(contentsOf: placer.placed)
         textMatrix = (font.isVertical ? Matrix.translation(0, offset) : Matrix.translation(offset, 0))
             .concatenating(textMatrix)
     }

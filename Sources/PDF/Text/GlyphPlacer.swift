@@ -1,12 +1,10 @@
-/// Maps the glyphs of one shown string from text space to page space. Collects them locally
-/// so the interpreter's glyph list is appended to once per string, not once per glyph.
+/// Maps the glyphs of one shown string from text space to page space.
 struct GlyphPlacer {
     let toPage: Matrix
     /// The font size as drawn on the page.
     let drawnSize: Double
     let direction: TextDirection
     private let isSkewed: Bool
-    var placed: [PositionedGlyph] = []
 
     init(toPage: Matrix, drawnSize: Double, direction: TextDirection) {
         self.toPage = toPage
@@ -17,8 +15,8 @@ struct GlyphPlacer {
 
     /// Places a glyph whose box spans x0…x1, y0…y1 in text space, origin at (originX, originY).
     @inline(__always)
-    mutating func place(_ glyph: FontGlyph, x0: Double, x1: Double, y0: Double, y1: Double,
-                        originX: Double, originY: Double) {
+    func place(_ glyph: FontGlyph, x0: Double, x1: Double, y0: Double, y1: Double,
+               originX: Double, originY: Double, into placed: inout [PositionedGlyph]) {
         let p1 = toPage.apply(x0, y0), p2 = toPage.apply(x1, y1)
         var box = PDFRect(x0: min(p1.x, p2.x), y0: min(p1.y, p2.y), x1: max(p1.x, p2.x), y1: max(p1.y, p2.y))
         if isSkewed {
