@@ -171,6 +171,14 @@ final class TextExtractionTests: XCTestCase {
         XCTAssertEqual(try page(content).words.map(\.text), ["kept"])
     }
 
+    func testFontThatCannotBeLoadedYieldsUnknownGlyphsInPlace() throws {
+        let res = PDFDictionary(["Font": .dictionary(PDFDictionary(["F9": .reference(PDFObjectID(number: 999, generation: 0))]))])
+        let page = try self.page("BT /F9 10 Tf 0 700 Td (ab) Tj ET", resources: res)
+        XCTAssertEqual(page.words.map(\.text), ["\u{FFFD}\u{FFFD}"])
+        XCTAssertEqual(page.unknownCharacterCount, 2)
+        XCTAssertEqual(page.words[0].box.width, 10, accuracy: 1e-9, "two glyphs of half an em")
+    }
+
     func testInvisibleTextIsExtracted() throws {
         XCTAssertEqual(try page("BT 3 Tr /F1 10 Tf 0 700 Td (ocr) Tj ET").words.map(\.text), ["ocr"])
     }

@@ -248,7 +248,7 @@ final class ContentInterpreter {
     /// Places a text field's value the way readers regenerate a missing appearance: one line,
     /// left-aligned with a 2 pt margin, vertically centred, in Helvetica.
     func drawFieldValue(_ value: String, rect: PDFRect, fontSize: Double) {
-        let font = FontCache.standIn
+        let font = FontCache.helvetica
         let size = fontSize > 0 ? fontSize : max(1, rect.height * 0.7)
         let bytes = value.unicodeScalars.map { $0.value < 256 ? UInt8($0.value) : UInt8(ascii: "?") }
         state = GraphicsState()
