@@ -36,7 +36,7 @@ public final class PDFDocument {
                 try interpreter.drawAppearance(stream, id: appearance.id, rect: appearance.rect)
             }
             if interpreter.glyphs.count == before, let value = appearance.fieldValue, !value.isEmpty {
-                interpreter.drawFieldValue(value, rect: appearance.rect, fontSize: appearance.fieldFontSize)
+                try interpreter.drawFieldValue(value, rect: appearance.rect, fontSize: appearance.fieldFontSize)
             }
         }
         try file.checkTimeBudget()

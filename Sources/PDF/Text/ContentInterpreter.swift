@@ -51,9 +51,9 @@ final class ContentInterpreter {
     private func perform(_ op: UInt32, _ operands: ArraySlice<PDFObject>, scope: inout ResourceScope) throws {
         switch op {
         case Operator.showText:
-            if let string = operands.last?.stringBytes { show(string) }
+            if let string = operands.last?.stringBytes { try show(string) }
         case Operator.showTextArray:
-            if let array = operands.last?.arrayValue { showArray(array) }
+            if let array = operands.last?.arrayValue { try showArray(array) }
         case Operator.moveLine:
             if let (tx, ty) = numbers(operands) { moveLine(tx, ty) }
         case Operator.setFont:
@@ -84,7 +84,7 @@ final class ContentInterpreter {
             moveLine(0, -state.leading)
         case Operator.nextLineShowText:
             moveLine(0, -state.leading)
-            if let string = operands.last?.stringBytes { show(string) }
+            if let string = operands.last?.stringBytes { try show(string) }
         case Operator.nextLineSpacedShowText:
             if operands.count == 3, let aw = operands[operands.startIndex].numberValue,
                let ac = operands[operands.startIndex + 1].numberValue {
@@ -92,7 +92,7 @@ final class ContentInterpreter {
                 state.characterSpacing = ac
             }
             moveLine(0, -state.leading)
-            if let string = operands.last?.stringBytes { show(string) }
+            if let string = operands.last?.stringBytes { try show(string) }
         case Operator.characterSpacing: if let v = operands.last?.numberValue { state.characterSpacing = v }
         case Operator.wordSpacing: if let v = operands.last?.numberValue { state.wordSpacing = v }
         case Operator.horizontalScaling: if let v = operands.last?.numberValue { state.horizontalScaling = v / 100 }
@@ -131,10 +131,10 @@ final class ContentInterpreter {
 
     // MARK: Showing text
 
-    private func showArray(_ array: [PDFObject]) {
+    private func showArray(_ array: [PDFObject]) throws {
         for element in array {
             switch element {
-            case .string(let bytes): show(bytes)
+            case .string(let bytes): try show(bytes)
             case .integer, .real:
                 // A number moves the next glyph back by thousandths of the font size.
                 guard let adjustment = element.numberValue, let font = state.font else { continue }
@@ -149,9 +149,11 @@ final class ContentInterpreter {
         }
     }
 
-    /// Places each glyph of `bytes` and advances the text matrix (§9.4.4).
-    private func show(_ bytes: [UInt8]) {
+    /// Places each glyph of `bytes` and advances the text matrix (§9.4.4). Each byte shown
+    /// counts as an operator: a glyph is a drawing operation, and this bounds the glyph list.
+    private func show(_ bytes: [UInt8]) throws {
         guard let font = state.font else { return }
+        for _ in 0..<bytes.count { try countOperator() }
         let size = state.fontSize
         let scaling = state.horizontalScaling
         let characterSpacing = state.characterSpacing
@@ -247,7 +249,7 @@ final class ContentInterpreter {
 
     /// Places a text field's value the way readers regenerate a missing appearance: one line,
     /// left-aligned with a 2 pt margin, vertically centred, in Helvetica.
-    func drawFieldValue(_ value: String, rect: PDFRect, fontSize: Double) {
+    func drawFieldValue(_ value: String, rect: PDFRect, fontSize: Double) throws {
         let font = FontCache.helvetica
         let size = fontSize > 0 ? fontSize : max(1, rect.height * 0.7)
         let bytes = value.unicodeScalars.map { $0.value < 256 ? UInt8($0.value) : UInt8(ascii: "?") }
@@ -256,7 +258,7 @@ final class ContentInterpreter {
         state.fontSize = size
         let baseline = rect.y0 + (rect.height - size) / 2 - font.descent * size
         textMatrix = Matrix.translation(rect.x0 + 2, baseline)
-        show(bytes)
+        try show(bytes)
         // The stand-in font knows Latin-1 only through StandardEncoding; the text is the value's.
         var index = glyphs.count - bytes.count
         for scalar in value.unicodeScalars where index < glyphs.count {
