@@ -30,7 +30,7 @@ final class TextExtractionTests: XCTestCase {
         let interpreter = ContentInterpreter(source: source, fonts: FontCache(source: source), countOperator: {
             count += 1
             if count > limits.maxContentOperators { throw PDFError.tooManyContentOperators(limit: limits.maxContentOperators) }
-        },
+        }, glyphBudget: limits.maxContentOperators, glyphLimit: limits.maxContentOperators,
                                              maxFormDepth: limits.maxNestingDepth, pageSpace: space.matrix)
         try interpreter.run(Array(content.utf8), resources: resources ?? self.resources())
         return interpreter.glyphs
@@ -153,6 +153,17 @@ final class TextExtractionTests: XCTestCase {
             XCTAssertEqual(error as? PDFError, .tooManyContentOperators(limit: 100))
         }
         XCTAssertNoThrow(try glyphs(String(repeating: "q Q ", count: 50), limits: limits))
+    }
+
+    /// Shown text is bounded too: one huge string cannot grow the glyph list without limit.
+    func testGlyphLimit() throws {
+        var limits = PDFLimits()
+        limits.maxContentOperators = 100
+        let huge = "BT /F1 10 Tf (" + String(repeating: "x", count: 101) + ") Tj ET"
+        XCTAssertThrowsError(try glyphs(huge, limits: limits)) { error in
+            XCTAssertEqual(error as? PDFError, .tooManyContentOperators(limit: 100))
+        }
+        XCTAssertEqual(try glyphs("BT /F1 10 Tf (" + String(repeating: "x", count: 90) + ") Tj ET", limits: limits).count, 90)
     }
 
     func testActualTextReplacesTheGlyphsItCovers() throws {

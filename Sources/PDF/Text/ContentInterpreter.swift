@@ -6,6 +6,10 @@ final class ContentInterpreter {
     private let fonts: FontCache
     /// Counts one operator toward the document's `maxContentOperators` (and time budget).
     private let countOperator: () throws -> Void
+    /// Glyph bytes this page may still show: shown text is bounded like operators, so that one
+    /// huge string cannot grow the glyph list without limit.
+    private(set) var glyphBudget: Int
+    private let glyphLimit: Int
     private let maxFormDepth: Int
     private let pageSpace: Matrix
     /// Nested `q` beyond this is ignored rather than growing the stack without bound.
@@ -24,10 +28,12 @@ final class ContentInterpreter {
     private static let maxMarkedContentDepth = 256
 
     init(source: PDFObjectSource, fonts: FontCache, countOperator: @escaping () throws -> Void,
-         maxFormDepth: Int, pageSpace: Matrix) {
+         glyphBudget: Int, glyphLimit: Int, maxFormDepth: Int, pageSpace: Matrix) {
         self.source = source
         self.fonts = fonts
         self.countOperator = countOperator
+        self.glyphBudget = glyphBudget
+        self.glyphLimit = glyphLimit
         self.maxFormDepth = maxFormDepth
         self.pageSpace = pageSpace
     }
@@ -149,11 +155,11 @@ final class ContentInterpreter {
         }
     }
 
-    /// Places each glyph of `bytes` and advances the text matrix (§9.4.4). Each byte shown
-    /// counts as an operator: a glyph is a drawing operation, and this bounds the glyph list.
+    /// Places each glyph of `bytes` and advances the text matrix (§9.4.4).
     private func show(_ bytes: [UInt8]) throws {
         guard let font = state.font else { return }
-        for _ in 0..<bytes.count { try countOperator() }
+        glyphBudget -= bytes.count
+        if glyphBudget < 0 { throw PDFError.tooManyContentOperators(limit: glyphLimit) }
         let size = state.fontSize
         let scaling = state.horizontalScaling
         let characterSpacing = state.characterSpacing
