@@ -66,35 +66,31 @@ enum ReadingOrder {
         let count = boxes.count
         guard count > 1 else { return Array(0..<count) }
         guard count <= maxOrderedBlocks else { return boxes.indices.sorted { isBefore(boxes[$0], boxes[$1]) } }
+        // Candidates in reading preference (topmost, then leftmost): the first free one goes next.
+        let byPosition = boxes.indices.sorted { isBefore(boxes[$0], boxes[$1]) }
         // successor[a * count + b]: a must be read before b.
         var successor = [Bool](repeating: false, count: count * count)
         var predecessors = [Int](repeating: 0, count: count)
-        boxes.withUnsafeBufferPointer { boxes in
-            for a in 0..<count {
-                let boxA = boxes[a]
-                for b in 0..<count where a != b && precedes(boxA, boxes[b]) {
-                    successor[a * count + b] = true
-                    predecessors[b] += 1
-                }
-            }
-        }
         var done = [Bool](repeating: false, count: count)
         var result: [Int] = []
         result.reserveCapacity(count)
-        for _ in 0..<count {
-            // Prefer a free block; in a cycle (overlapping blocks) take the topmost left.
-            var pick = -1
-            for i in 0..<count where !done[i] && predecessors[i] == 0 {
-                if pick < 0 || isBefore(boxes[i], boxes[pick]) { pick = i }
-            }
-            if pick < 0 {
-                for i in 0..<count where !done[i] {
-                    if pick < 0 || isBefore(boxes[i], boxes[pick]) { pick = i }
+        boxes.withUnsafeBufferPointer { boxes in
+            successor.withUnsafeMutableBufferPointer { successor in
+                for a in 0..<count {
+                    let boxA = boxes[a]
+                    for b in 0..<count where a != b && precedes(boxA, boxes[b]) {
+                        successor[a * count + b] = true
+                        predecessors[b] += 1
+                    }
+                }
+                for _ in 0..<count {
+                    // A free block if there is one; in a cycle (overlapping blocks) the first left.
+                    let pick = byPosition.first { !done[$0] && predecessors[$0] == 0 } ?? byPosition.first { !done[$0] }!
+                    done[pick] = true
+                    result.append(pick)
+                    for next in 0..<count where successor[pick * count + next] { predecessors[next] -= 1 }
                 }
             }
-            done[pick] = true
-            result.append(pick)
-            for next in 0..<count where successor[pick * count + next] { predecessors[next] -= 1 }
         }
         return result
     }
