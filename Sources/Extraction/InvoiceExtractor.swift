@@ -18,7 +18,8 @@ public struct InvoiceExtractor: Sendable {
         let context = DocumentContext(layout: layout)
         let finder = LabelledValueFinder(layout: layout, context: context)
         let parties = PartyResolver(layout: layout, claimed: finder.claimed)
-        let candidates = finder.fields + UnlabelledValueScanner.scan(layout: layout, claimed: finder.claimed)
+        let candidates = finder.fields + UnlabelledValueScanner.scan(layout: layout, claimed: finder.claimed,
+                                                                            order: context.dateOrder)
         var byField: [InvoiceField: [FieldCandidate]] = [:]
         for c in candidates { byField[c.field, default: []].append(c) }
 

@@ -69,4 +69,12 @@ final class IdentifierParserTests: XCTestCase {
         XCTAssertNil(TaxIdParser.taxId("A43400193", allowUnprefixed: false))
         XCTAssertNil(TaxIdParser.taxId("Hauptstraße 1", allowUnprefixed: true))
     }
+
+    func testBelgianStructuredCommunication() {
+        XCTAssertEqual(BelgianStructuredReference.references(in: "communication +++090/9337/55493+++ merci"), ["+++090/9337/55493+++"])
+        XCTAssertEqual(BelgianStructuredReference.references(in: "*** 090 / 9337 / 55493 ***"), ["***090/9337/55493***"])
+        XCTAssertEqual(BelgianStructuredReference.references(in: "+++090/9337/55494+++"), [])   // check digits
+        XCTAssertTrue(BelgianStructuredReference.isValid("000/0000/09797"))                    // mod 97 = 0 → 97
+        XCTAssertFalse(BelgianStructuredReference.isValid("090/9337/5549"))
+    }
 }

@@ -39,6 +39,19 @@ final class LabelMatcherTests: XCTestCase {
         XCTAssertEqual(matcher.match("Deposit -500,00")?.remainder, "-500,00")
     }
 
+    func testLeadingRateIsSkipped() {
+        XCTAssertEqual(matcher.match("+ 19% MwSt.")?.kinds.contains(.tax), true)
+        XCTAssertEqual(matcher.match("20 % TVA")?.kinds.contains(.tax), true)
+        XCTAssertNil(matcher.match("20 pieces"))
+    }
+
+    func testPlaceAndDateLine() {
+        XCTAssertEqual(UnlabelledValueScanner.placeAndDate("Rosenheim, den 7. März 2024", order: .dayFirst)?.description, "2024-03-07")
+        XCTAssertEqual(UnlabelledValueScanner.placeAndDate("Paris, le 5 mars 2024", order: .dayFirst)?.description, "2024-03-05")
+        XCTAssertNil(UnlabelledValueScanner.placeAndDate("Hauptstraße 5, 10115 Berlin", order: .dayFirst))
+        XCTAssertNil(UnlabelledValueScanner.placeAndDate("Lieferung vom 01.03.2024", order: .dayFirst))
+    }
+
     func testValuesAndProseAreNotLabels() {
         for text in ["PO-20829", "RE24-10452", "Consulting services", "1.234,56", "Müller Elektro GmbH"] {
             XCTAssertNil(matcher.match(text), text)

@@ -180,6 +180,32 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["VendorName"], "Rossi Forniture S.r.l.")
     }
 
+    /// No letterhead: the vendor is the footer line above the seller's registration and bank
+    /// details, which run together with `·` separators; the customer is not the vendor.
+    func testVendorFromFooterAndRunTogetherFooterIds() {
+        var b = PageBuilder()
+        b.text("FACTUUR", x: 40, y: 40, size: 18)
+        b.text("Nummer: 24-0456", x: 330, y: 44)
+        b.text("Datum: 14 maart 2024", x: 330, y: 58)
+        b.text("Klant", x: 40, y: 110)
+        b.text("Bakkerij Jansen", x: 40, y: 124)
+        b.text("Markt 1", x: 40, y: 136)
+        b.text("Totaal incl. BTW", x: 380, y: 258); b.text("€ 2.601,50", x: 480, y: 258)
+        b.text("Schildersbedrijf Van Leeuwen", x: 40, y: 760, size: 8)
+        b.text("Havenweg 5 · KvK 17012345 · BTW NL001234567B01 · IBAN NL02 ABNA 0123 4567 89 · Sort code: 1 BIC: ABNANL2A",
+               x: 40, y: 770, size: 7)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["VendorName"], "Schildersbedrijf Van Leeuwen")
+        XCTAssertEqual(fields["CustomerName"], "Bakkerij Jansen")
+        XCTAssertEqual(fields["VendorTaxId"], "NL001234567B01")
+        XCTAssertEqual(fields["IBAN"], "NL02ABNA0123456789")
+        XCTAssertEqual(fields["BIC"], "ABNANL2A")
+        XCTAssertEqual(fields["InvoiceNumber"], "24-0456")
+        XCTAssertEqual(fields["InvoiceDate"], "2024-03-14")
+        XCTAssertEqual(fields["TotalAmount"], "2601.50")
+    }
+
     func testEmptyAndBlankPagesGiveNoFields() {
         XCTAssertEqual(extractor.extract(pages: []), [])
         XCTAssertEqual(extractor.extract(pages: [TextPage(number: 1, width: 595, height: 842, lines: [])]), [])

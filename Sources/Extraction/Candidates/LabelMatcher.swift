@@ -48,8 +48,10 @@ struct LabelMatcher: Sendable {
         }
     }
 
-    /// The longest label the text starts with, if any.
+    /// The longest label the text starts with, if any. A leading rate (`19 % MwSt.`,
+    /// `+ 20% VAT`) is skipped: the label follows it.
     func match(_ text: String) -> LabelMatch? {
+        let text = Self.droppingLeadingRate(text)
         let tokens = Self.tokens(of: text, limit: longestPhrase)
         guard !tokens.isEmpty else { return nil }
         for length in stride(from: min(tokens.count, longestPhrase), through: 1, by: -1) {
@@ -70,6 +72,15 @@ struct LabelMatcher: Sendable {
                               remainder: Self.trimLabelPunctuation(text[end...]), phrase: entry.phrase, endsWithColon: colon)
         }
         return nil
+    }
+
+    private static func droppingLeadingRate(_ text: String) -> String {
+        var rest = text.drop(while: { $0 == "+" || $0 == " " })
+        guard rest.first?.isASCIIDigit == true else { return text }
+        rest = rest.drop(while: { $0.isASCIIDigit || $0 == "." || $0 == "," })
+        rest = rest.drop(while: { $0 == " " || $0 == "\u{00A0}" })
+        guard rest.first == "%" else { return text }
+        return String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
     }
 
     private struct Token { var folded: String; var range: Range<String.Index> }

@@ -2,14 +2,22 @@
 /// RF creditor references (mod-97) and country-prefixed VAT numbers. They score below the same
 /// value behind a label, so a label wins when there is one.
 enum UnlabelledValueScanner {
-    static func scan(layout: DocumentLayout, claimed: Set<CellRef>) -> [FieldCandidate] {
+    static func scan(layout: DocumentLayout, claimed: Set<CellRef>, order: DateOrder) -> [FieldCandidate] {
         var found: [FieldCandidate] = []
-        for ref in layout.allCells where !claimed.contains(ref) {
+        for ref in layout.allCells {
             let cell = layout[ref]
             let text = layout.labels[ref]?.remainder ?? cell.text
+            // The mod-97 check makes an IBAN safe to take wherever it is printed.
             let ibans = IBANValidator.ibans(in: text)
             for iban in ibans {
                 found.append(FieldCandidate(field: .iban, value: iban, score: 0.75, cell: ref, box: cell.box, raw: cell.text))
+            }
+            for reference in BelgianStructuredReference.references(in: text) {
+                found.append(FieldCandidate(field: .paymentReference, value: reference, score: 0.7, cell: ref, box: cell.box, raw: cell.text))
+            }
+            if claimed.contains(ref) { continue }
+            if ref.page == 0, cell.box.y1 < layout.pages[0].height * 0.5, let date = placeAndDate(text, order: order) {
+                found.append(FieldCandidate(field: .invoiceDate, value: date.description, score: 0.45, cell: ref, box: cell.box, raw: cell.text))
             }
             // Behind a distractor label (customer's VAT id, company register, customer number)
             // only the checksum-proven IBAN above is taken.
@@ -37,5 +45,18 @@ enum UnlabelledValueScanner {
             }
         }
         return found
+    }
+
+    /// Letters are dated `Place, date` (`Rosenheim, den 7. März 2024`, `Paris, le 5 mars 2024`,
+    /// `Milano, 5 marzo 2024`): the invoice date when no label gives one.
+    static func placeAndDate(_ text: String, order: DateOrder) -> CivilDate? {
+        guard let comma = text.firstIndex(of: ","), text[..<comma].allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" || $0 == "." }),
+              text[..<comma].contains(where: \.isLetter) else { return nil }
+        let rest = text[text.index(after: comma)...]
+        let words = TextFolding.words(String(rest))
+        let connectors: Set<String> = ["den", "le", "il", "el", "a", "am", "the", "on", "op", "de"]
+        guard let first = words.first, first.first?.isNumber == true || connectors.contains(first) || MonthNames.month(for: first) != nil,
+              words.count <= 6, let parsed = DateParser.date(String(rest), order: order) else { return nil }
+        return parsed.date
     }
 }

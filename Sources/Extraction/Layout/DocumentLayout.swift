@@ -62,7 +62,9 @@ struct DocumentLayout: Sendable {
                 && (AmountParser.amount(prefix) != nil || DateParser.date(prefix) != nil)
             // A separator or the end of a sentence: `… · USt-IdNr. DE…`, `virement : IBAN FR76…`.
             let afterSeparator = cell.words[k - 1].text.last.map { ".,;:·|–-•".contains($0) } ?? false
-            guard prefixIsLabel || prefixIsLabelAndValue || prefixIsValue || afterSeparator else { continue }
+            // `Sort code: 83-22-11 IBAN: GB51…`: a specific label with its colon stands on its own.
+            let colonLabel = next.endsWithColon && next.strength >= 1
+            guard prefixIsLabel || prefixIsLabelAndValue || prefixIsValue || afterSeparator || colonLabel else { continue }
             let head = LayoutCell(page: cell.page, row: cell.row, words: Array(cell.words[..<k]))
             let tail = LayoutCell(page: cell.page, row: cell.row, words: Array(cell.words[k...]))
             return [head] + splitAdjacentColumns(tail, matcher: matcher)

@@ -46,7 +46,10 @@ struct PartyResolver {
             // part of its page.
             guard layout[ref].box.y0 < layout.pages[ref.page].height * 0.6 else { continue }
             if !match.remainder.isEmpty {
-                if looksLikeName(match.remainder) { return (ref, ref, 0.85) }
+                // `Bill to: ACME Ltd`; without the colon, `An` or `To` may just start a sentence.
+                if looksLikeName(match.remainder), match.endsWithColon || CompanyLexicon.hasLegalForm(match.remainder) {
+                    return (ref, ref, 0.85)
+                }
                 continue
             }
             if let right = layout.right(of: ref), layout.labels[right] == nil, looksLikeName(layout[right].text),
@@ -98,8 +101,10 @@ struct PartyResolver {
                   looksLikeName(cell.text), cell.text.count >= 3 else { continue }
             let folded = TextFolding.fold(cell.text)
             if folded == customerFolded { continue }
-            // An address line (`5 Harbour Row, Co. Cork`) starts with a number.
-            if cell.text.first?.isNumber == true { continue }
+            // An address line (`5 Harbour Row, Co. Cork`) starts with a number; a table header
+            // row has several cells.
+            if cell.text.first?.isNumber == true || layout.pages[ref.page].rows[ref.row].count >= 3 { continue }
+            if CompanyLexicon.countries.contains(TextFolding.words(cell.text).joined(separator: " ")) { continue }
             var score = 0.3
             if CompanyLexicon.hasLegalForm(cell.text) { score += 0.2 }
             if (occurrences[folded] ?? 0) >= 2 { score += 0.15 }
@@ -111,6 +116,13 @@ struct PartyResolver {
             }
             if let below = layout.below(of: ref, maxLines: 2), layout[below].text.contains(where: \.isASCIIDigit) {
                 score += 0.1   // an address follows
+                // …and the seller's registration or bank details on that line: a footer.
+                let sellerKinds: Set<LabelKind> = [.vendorTaxId, .iban, .companyRegistration, .bic]
+                if inFooter, layout.pages[below.page].rows[below.row].indices.contains(where: { column in
+                    layout.labels[CellRef(page: below.page, row: below.row, column: column)]?.kinds.contains(where: sellerKinds.contains) ?? false
+                }) {
+                    score += 0.2
+                }
             }
             if best == nil || score > best!.1 {
                 best = (FieldCandidate(field: .vendorName, value: cell.text, score: score, cell: ref, box: cell.box, raw: cell.text), score)

@@ -11,7 +11,8 @@ extension LabelLexicon {
             "Betrag inkl. MwSt.", "Total inkl. MwSt.", "Gesamt (brutto)", "Brutto",
             // fr
             "Total TTC", "Montant TTC", "Total toutes taxes comprises", "Montant total", "Montant total TTC", "Total facture",
-            "Montant de la facture", "Total T.T.C.", "Net TTC", "TTC",
+            "Montant de la facture", "Total T.T.C.", "Net TTC", "TTC", "Total TVAC", "Montant TVAC", "TVAC",
+            "Total TVA comprise", "Total TVA incluse",
             // nl
             "Totaal", "Totaalbedrag", "Totaal incl. btw", "Totaal inclusief btw", "Factuurbedrag", "Totaal te betalen incl. btw",
             "Totaal bedrag", "Bedrag incl. btw", "Eindtotaal",
@@ -47,7 +48,7 @@ extension LabelLexicon {
             "Betrag netto", "Netto gesamt", "Zwischensumme netto",
             // fr
             "Sous-total", "Total HT", "Montant HT", "Sous-total HT", "Total hors taxes", "Montant hors taxes", "Total H.T.",
-            "Base HT", "Total net HT", "Net HT", "HT",
+            "Base HT", "Total net HT", "Net HT", "HT", "Total HTVA", "Montant HTVA", "HTVA", "Total hors TVA",
             // nl
             "Subtotaal", "Totaal excl. btw", "Totaal exclusief btw", "Netto bedrag", "Nettobedrag", "Bedrag excl. btw",
             "Totaal excl btw", "Subtotaal excl. btw", "Totaal netto",

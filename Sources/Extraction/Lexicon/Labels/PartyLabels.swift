@@ -10,7 +10,7 @@ extension LabelLexicon {
             "Facturar a", "Cliente", "Facturado a", "Dirección de facturación", "Destinatario", "Comprador",
             "Intestatario", "Spett.le", "Fatturare a", "Committente", "Indirizzo di fatturazione",
             "Customer details", "Client details", "Kundendaten", "Données client", "Klantgegevens", "Kunduppgifter",
-            "Datos del cliente", "Dati cliente", "Dati del cliente", "Herrn", "Herr", "Frau", "Firma",
+            "Datos del cliente", "Dati cliente", "Dati del cliente", "Herrn", "Herr", "Frau", "Firma", "An", "À", "Till",
         ]),
         .seller: LabelPhrases(specific: [
             "From", "Seller", "Supplier", "Vendor", "Issued by", "Sender", "Remit to", "Pay to", "Payable to",
