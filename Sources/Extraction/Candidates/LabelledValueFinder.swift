@@ -64,8 +64,8 @@ struct LabelledValueFinder {
         }
         switch kind {
         case .invoiceNumber, .purchaseOrder, .documentTitle:
-            // A title only counts with its number on the same line.
-            if kind == .documentTitle && slot.position == .below { return false }
+            // A title counts with its number on the same line, or a lone number under it.
+            if kind == .documentTitle && slot.position == .below && slot.text.contains(" ") { return false }
             guard let (id, validity) = FieldValueReader.identifier(slot.text) else { return false }
             let field: InvoiceField = kind == .purchaseOrder ? .purchaseOrder : .invoiceNumber
             add(field, id, kind == .documentTitle ? validity * 0.5 : validity)
@@ -81,14 +81,17 @@ struct LabelledValueFinder {
             add(kind == .invoiceDate ? .invoiceDate : .dueDate, date.description, validity)
         case .grandTotal, .amountDue, .subtotal, .taxTotal, .tax:
             guard let amount = FieldValueReader.amount(slot.text, hint: context.decimalSeparator) else { return false }
+            // `Please pay within 14 days`: a bare number in prose is not an amount.
+            if !Self.hasCents(amount.matchedText), slot.text.split(separator: " ").count > 3 { return false }
             let role: AmountRole
+            let labelText = layout[labelCell].text
             switch kind {
             case .grandTotal: role = .grandTotal
             case .amountDue: role = .amountDue
-            case .subtotal: role = .subtotal
+            case .subtotal:
+                role = Self.percentage(in: labelText).map { .subtotalRateLine(rate: $0) } ?? .subtotal
             case .taxTotal: role = .taxTotal
             default:
-                let labelText = layout[labelCell].text
                 if let rate = Self.percentage(in: labelText) ?? Self.percentage(in: slot.text) {
                     role = .taxRateLine(rate: rate)
                 } else {

@@ -61,7 +61,7 @@ struct DocumentLayout: Sendable {
             let prefixIsValue = prefix.filter(\.isLetter).count <= 3
                 && (AmountParser.amount(prefix) != nil || DateParser.date(prefix) != nil)
             // A separator or the end of a sentence: `… · USt-IdNr. DE…`, `virement : IBAN FR76…`.
-            let afterSeparator = cell.words[k - 1].text.last.map { ".,;:·|–-•".contains($0) } ?? false
+            let afterSeparator = cell.words[k - 1].text.last.map { ".,;:·|–—-•/".contains($0) } ?? false
             // `Sort code: 83-22-11 IBAN: GB51…`: a specific label with its colon stands on its own.
             let colonLabel = next.endsWithColon && next.strength >= 1
             guard prefixIsLabel || prefixIsLabelAndValue || prefixIsValue || afterSeparator || colonLabel else { continue }

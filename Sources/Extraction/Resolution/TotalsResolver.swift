@@ -21,7 +21,14 @@ struct TotalsResolver {
             default: return nil
             }
         })
-        let subtotals = Self.merged(candidates.filter { $0.role == .subtotal && $0.amount.cents > 0 })
+        let subtotals = Self.merged(candidates.compactMap { c -> AmountCandidate? in
+            guard c.amount.cents > 0 else { return nil }
+            switch c.role {
+            case .subtotal: return c
+            case .subtotalRateLine: var d = c; d.score *= 0.9; return d
+            default: return nil
+            }
+        } + Self.sumOfRateLines(candidates, as: .subtotal) { if case .subtotalRateLine(let rate) = $0 { return rate } else { return nil } })
         let taxes = Self.merged(candidates.compactMap { c -> AmountCandidate? in
             guard c.amount.cents >= 0 else { return nil }
             switch c.role {
@@ -29,7 +36,7 @@ struct TotalsResolver {
             case .taxRateLine: var d = c; d.score *= 0.9; return d
             default: return nil
             }
-        } + Self.sumsOfRateLines(candidates))
+        } + Self.sumOfRateLines(candidates, as: .taxTotal) { if case .taxRateLine(let rate) = $0 { return rate } else { return nil } })
 
         var best: (score: Double, t: AmountCandidate?, s: AmountCandidate?, x: AmountCandidate?, consistent: Bool)
             = (0, nil, nil, nil, false)
@@ -81,12 +88,13 @@ struct TotalsResolver {
         .prefix(maxPerRole).map { $0 }
     }
 
-    /// Documents with several VAT rates print one line per rate and not always a tax total:
-    /// the sum over distinct rates is then the TaxAmount.
-    private static func sumsOfRateLines(_ candidates: [AmountCandidate]) -> [AmountCandidate] {
+    /// Documents with several VAT rates print one line per rate and not always a total: the
+    /// sum over distinct rates is then the TaxAmount (or, for per-rate bases, the Subtotal).
+    private static func sumOfRateLines(_ candidates: [AmountCandidate], as role: AmountRole,
+                                       rate rateOf: (AmountRole) -> String?) -> [AmountCandidate] {
         var perRate: [String: AmountCandidate] = [:]
         for c in candidates {
-            guard case .taxRateLine(let rate) = c.role else { continue }
+            guard let rate = rateOf(c.role) else { continue }
             if let existing = perRate[rate], existing.score >= c.score { continue }
             perRate[rate] = c
         }
@@ -94,7 +102,7 @@ struct TotalsResolver {
         let lines = perRate.values.sorted { $0.cell < $1.cell }
         var sum = lines[0]
         sum.amount = lines.dropFirst().reduce(lines[0].amount) { $0 + $1.amount }
-        sum.role = .taxTotal
+        sum.role = role
         sum.score = lines.map(\.score).reduce(0, +) / Double(lines.count) * 0.85
         sum.box = lines.dropFirst().reduce(lines[0].box) { $0.union($1.box) }
         sum.raw = lines.map(\.raw).joined(separator: " + ")

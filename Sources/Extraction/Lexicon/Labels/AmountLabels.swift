@@ -25,7 +25,8 @@ extension LabelLexicon {
             // it
             "Totale", "Totale fattura", "Totale documento", "Importo totale", "Totale ivato", "Totale IVA inclusa",
             "Totale complessivo", "Importo fattura",
-        ], generic: ["Total", "Summe", "Gesamt", "Summa", "Amount", "Betrag", "Montant", "Bedrag", "Belopp", "Importe", "Importo"]),
+            "Total", "Summe", "Gesamt", "Summa",
+        ], generic: ["Amount", "Betrag", "Montant", "Bedrag", "Belopp", "Importe", "Importo"]),
         .amountDue: LabelPhrases(specific: [
             "Amount due", "Balance due", "Total due", "Amount payable", "Total payable", "Balance", "Amount to pay",
             "Please pay", "Remaining balance", "Outstanding", "Outstanding amount", "Amount outstanding", "Total to pay",
@@ -73,6 +74,10 @@ extension LabelLexicon {
         ]),
         .tax: LabelPhrases(specific: [
             "VAT", "Tax", "MwSt.", "MWST", "USt.", "Umsatzsteuer", "Mehrwertsteuer", "TVA", "BTW", "Moms", "IVA", "Cuota",
+            "darin enthaltene MwSt.", "enthaltene MwSt.", "inkl. MwSt.", "enthaltene USt.", "darin enthalten",
+            "includes VAT", "VAT included", "incl. VAT", "of which VAT", "dont TVA", "TVA incluse", "waarvan btw",
+            "inclusief btw", "varav moms", "inkl. moms", "de los cuales IVA", "IVA incluido", "incluye IVA", "di cui IVA",
+            "IVA inclusa",
             "zzgl. MwSt.", "zzgl. USt.", "zzgl.", "plus VAT", "+ VAT", "GST", "Steuer", "Add VAT",
         ]),
         .deposit: LabelPhrases(specific: [
