@@ -21,22 +21,12 @@ struct TotalsResolver {
             default: return nil
             }
         })
-        let subtotals = Self.merged(candidates.compactMap { c -> AmountCandidate? in
-            guard c.amount.cents > 0 else { return nil }
-            switch c.role {
-            case .subtotal: return c
-            case .subtotalRateLine: var d = c; d.score *= 0.9; return d
-            default: return nil
-            }
-        } + Self.sumOfRateLines(candidates, as: .subtotal) { if case .subtotalRateLine(let rate) = $0 { return rate } else { return nil } })
-        let taxes = Self.merged(candidates.compactMap { c -> AmountCandidate? in
-            guard c.amount.cents >= 0 else { return nil }
-            switch c.role {
-            case .taxTotal: return c
-            case .taxRateLine: var d = c; d.score *= 0.9; return d
-            default: return nil
-            }
-        } + Self.sumOfRateLines(candidates, as: .taxTotal) { if case .taxRateLine(let rate) = $0 { return rate } else { return nil } })
+        let subtotals = Self.candidates(candidates, for: .subtotal, minimumCents: 1) {
+            if case .subtotalRateLine(let rate) = $0 { return rate } else { return nil }
+        }
+        let taxes = Self.candidates(candidates, for: .taxTotal, minimumCents: 0) {
+            if case .taxRateLine(let rate) = $0 { return rate } else { return nil }
+        }
 
         var best: (score: Double, t: AmountCandidate?, s: AmountCandidate?, x: AmountCandidate?, consistent: Bool)
             = (0, nil, nil, nil, false)
@@ -66,6 +56,20 @@ struct TotalsResolver {
         total = choice(best.t)
         subtotal = choice(best.s)
         tax = choice(best.x)
+    }
+
+    /// Candidates for a total role: those labelled with it, each per-rate line (slightly
+    /// weaker) and the sum of the per-rate lines.
+    private static func candidates(_ all: [AmountCandidate], for role: AmountRole, minimumCents: Int64,
+                                   rate: (AmountRole) -> String?) -> [AmountCandidate] {
+        merged(all.compactMap { c -> AmountCandidate? in
+            guard c.amount.cents >= minimumCents else { return nil }
+            if c.role == role { return c }
+            guard rate(c.role) != nil else { return nil }
+            var line = c
+            line.score *= 0.9
+            return line
+        } + sumOfRateLines(all, as: role, rate: rate))
     }
 
     /// Candidates with the same amount merged: the best score, raised a little when the
