@@ -77,4 +77,11 @@ final class IdentifierParserTests: XCTestCase {
         XCTAssertTrue(BelgianStructuredReference.isValid("000/0000/09797"))                    // mod 97 = 0 → 97
         XCTAssertFalse(BelgianStructuredReference.isValid("090/9337/5549"))
     }
+
+    func testSwissQRReference() {
+        XCTAssertTrue(SwissQRReference.isValid("210000000003139471430009017"))
+        XCTAssertFalse(SwissQRReference.isValid("210000000003139471430009018"))
+        XCTAssertFalse(SwissQRReference.isValid("21000000000313947143000901"))
+        XCTAssertEqual(FieldValueReader.paymentReference("21 00000 00003 13947 14300 09017")?.0, "210000000003139471430009017")
+    }
 }

@@ -61,6 +61,7 @@ enum FieldValueReader {
         let compact = text.filter { !$0.isWhitespace }
         if let rf = CreditorReference.normalized(compact) { return (rf, 1.0) }
         if let ocr = SwedishGiro.ocrReference(compact) { return (ocr, 1.0) }
+        if SwissQRReference.isValid(compact) { return (compact, 1.0) }
         // Cut at the first thing that is clearly not part of the reference.
         let tokens = text.split(whereSeparator: \.isWhitespace)
         var kept: [Substring] = []

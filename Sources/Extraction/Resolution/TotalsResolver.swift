@@ -13,24 +13,27 @@ struct TotalsResolver {
     static let consistencyBonus = 1.5
 
     init(candidates: [AmountCandidate]) {
+        // Credit notes may print their totals negative; otherwise a negative amount is a
+        // deduction, never the total.
+        let creditNote = !candidates.contains { ($0.role == .grandTotal || $0.role == .amountDue) && $0.amount.cents > 0 }
         let totals = Self.merged(candidates.compactMap { c -> AmountCandidate? in
-            guard c.amount.cents > 0 else { return nil }
+            guard c.amount.cents > 0 || creditNote && c.amount.cents < 0 else { return nil }
             switch c.role {
             case .grandTotal: return c
             case .amountDue: var d = c; d.score *= 0.8; return d
             default: return nil
             }
         })
-        let subtotals = Self.candidates(candidates, for: .subtotal, minimumCents: 1) {
+        let subtotals = Self.candidates(candidates, for: .subtotal, accept: { $0.cents > 0 || creditNote && $0.cents < 0 }) {
             if case .subtotalRateLine(let rate) = $0 { return rate } else { return nil }
         }
-        let taxes = Self.candidates(candidates, for: .taxTotal, minimumCents: 0) {
+        let taxes = Self.candidates(candidates, for: .taxTotal, accept: { $0.cents >= 0 || creditNote }) {
             if case .taxRateLine(let rate) = $0 { return rate } else { return nil }
         }
 
         var best: (score: Double, t: AmountCandidate?, s: AmountCandidate?, x: AmountCandidate?, consistent: Bool)
             = (0, nil, nil, nil, false)
-        let largestTotal = totals.map(\.amount).max()
+        let largestTotal = totals.map(\.amount).max { $0.cents.magnitude < $1.cents.magnitude }
         for t in [nil] + totals.map(Optional.some) {
             for s in [nil] + subtotals.map(Optional.some) {
                 for x in [nil] + taxes.map(Optional.some) {
@@ -39,7 +42,7 @@ struct TotalsResolver {
                     if let t, let s, let x, s.amount + x.amount == t.amount {
                         score += Self.consistencyBonus
                         consistent = true
-                    } else if let t, let s, s.amount.cents > t.amount.cents {
+                    } else if let t, let s, s.amount.cents.magnitude > t.amount.cents.magnitude {
                         score -= 1   // a net amount above the gross one is impossible
                     }
                     // The grand total is the largest total printed (a deposit only lowers what is due).
@@ -60,10 +63,10 @@ struct TotalsResolver {
 
     /// Candidates for a total role: those labelled with it, each per-rate line (slightly
     /// weaker) and the sum of the per-rate lines.
-    private static func candidates(_ all: [AmountCandidate], for role: AmountRole, minimumCents: Int64,
+    private static func candidates(_ all: [AmountCandidate], for role: AmountRole, accept: (Money) -> Bool,
                                    rate: (AmountRole) -> String?) -> [AmountCandidate] {
         merged(all.compactMap { c -> AmountCandidate? in
-            guard c.amount.cents >= minimumCents else { return nil }
+            guard accept(c.amount) else { return nil }
             if c.role == role { return c }
             guard rate(c.role) != nil else { return nil }
             var line = c

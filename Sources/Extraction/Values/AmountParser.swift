@@ -32,7 +32,10 @@ public enum AmountParser {
             let start = i
             i = end + 1
             // Skip numbers glued to letters or other numbers' punctuation (ids, dates, `A-1234`).
-            if start > 0, chars[start - 1].isLetter || chars[start - 1] == "/" || chars[start - 1] == "-" && start > 1 && chars[start - 2].isLetterOrDigit { continue }
+            // `EUR1,234.56` is glued to a currency code, not to an id's letters.
+            let gluedToCurrency = start > 0 && chars[start - 1].isLetter && currencyBefore(chars, at: start).0 != nil
+            if start > 0, !gluedToCurrency,
+               chars[start - 1].isLetter || chars[start - 1] == "/" || chars[start - 1] == "-" && start > 1 && chars[start - 2].isLetterOrDigit { continue }
             if i < chars.count, chars[i].isLetter && !isCurrencyLetterStart(chars, at: i) { continue }
             if i < chars.count, chars[i] == "/" || chars[i] == "-" && i + 1 < chars.count && chars[i + 1].isASCIIDigit { continue }
             if followedByPercent(chars, from: i) { continue }
