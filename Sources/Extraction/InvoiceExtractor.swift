@@ -45,6 +45,10 @@ public struct InvoiceExtractor: Sendable {
             result[field] = (FieldCandidate(field: field, value: c.amount.description, score: c.score, cell: c.cell, box: c.box, raw: c.raw),
                              choice.confidence)
         }
+        if result[.taxAmount] == nil, let tax = TaxFromDifference.find(total: totals.total?.candidate,
+                                                                       subtotal: totals.subtotal?.candidate, in: layout) {
+            result[.taxAmount] = (tax, 0.6)
+        }
         let chosenTotals = [totals.total, totals.subtotal, totals.tax].compactMap { $0?.candidate }
         let countries = [result[.iban]?.0.value, result[.vendorTaxId]?.0.value].compactMap { $0.map { String($0.prefix(2)) } }
         if let currency = CurrencyResolver.resolve(layout: layout, totals: chosenTotals.isEmpty ? finder.amounts : chosenTotals,

@@ -24,6 +24,7 @@ final class LabelMatcherTests: XCTestCase {
             ("Betalingskenmerk", .paymentReference), ("OCR-nummer", .paymentReference),
             ("Bill to", .billTo), ("Rechnungsempfänger", .billTo), ("Facturé à", .billTo), ("Faktureras till", .billTo),
             ("Plusgiro", .plusgiro), ("Bankgiro", .bankgiro),
+            ("I.V.A. 21%", .tax), ("C.I.F.", .vendorTaxId), ("P.O. #", .purchaseOrder), ("Total T.T.C.", .grandTotal),
         ]
         for (text, kind) in cases {
             XCTAssertEqual(matcher.match(text)?.kinds.contains(kind), true, "\(text) → \(String(describing: matcher.match(text)?.kinds))")

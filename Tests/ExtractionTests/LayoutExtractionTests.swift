@@ -206,6 +206,31 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["TotalAmount"], "2601.50")
     }
 
+    /// No bill-to label: the envelope-window address under the letterhead is the customer.
+    /// An unknown tax label is found by arithmetic; `Terms: Net 30` is not a subtotal.
+    func testUnlabelledCustomerAndTaxByDifference() {
+        var b = PageBuilder(width: 612, height: 792)
+        b.text("Blue Mesa Landscaping", x: 40, y: 40, size: 16)
+        b.text("2100 Canyon Rd, Santa Fe, NM 87501", x: 40, y: 60)
+        b.text("Desert Rose Apartments LLC", x: 40, y: 110)
+        b.text("55 Rodeo Rd", x: 40, y: 122)
+        b.text("Santa Fe, NM 87505", x: 40, y: 134)
+        b.text("Invoice #: 2024-0331", x: 400, y: 110)
+        b.text("Date: 04/01/2024", x: 400, y: 124)
+        b.text("Subtotal", x: 430, y: 300); b.text("1,175.00", x: 530, y: 300)
+        b.text("NM GRT 8.1875%", x: 430, y: 314); b.text("96.20", x: 530, y: 314)
+        b.text("Total", x: 430, y: 328); b.text("$1,271.20", x: 530, y: 328)
+        b.text("Terms: Net 30", x: 40, y: 380)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["CustomerName"], "Desert Rose Apartments LLC")
+        XCTAssertEqual(fields["VendorName"], "Blue Mesa Landscaping")
+        XCTAssertEqual(fields["Subtotal"], "1175.00")
+        XCTAssertEqual(fields["TaxAmount"], "96.20")
+        XCTAssertEqual(fields["TotalAmount"], "1271.20")
+        XCTAssertEqual(fields["InvoiceDate"], "2024-04-01")
+    }
+
     func testEmptyAndBlankPagesGiveNoFields() {
         XCTAssertEqual(extractor.extract(pages: []), [])
         XCTAssertEqual(extractor.extract(pages: [TextPage(number: 1, width: 595, height: 842, lines: [])]), [])

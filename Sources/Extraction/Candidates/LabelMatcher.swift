@@ -88,22 +88,21 @@ struct LabelMatcher: Sendable {
     /// Word tokens with their ranges in the original text (folding changes lengths, so the
     /// remainder is cut from the original).
     private static func tokens(of text: String, limit: Int) -> [Token] {
-        var tokens: [Token] = []
+        var raw: [(String, Range<String.Index>)] = []
         var start: String.Index?
         var index = text.startIndex
         func flush(_ end: String.Index) {
             if let s = start {
-                let folded = LabelSynonyms.canonicalize(TextFolding.words(String(text[s..<end])))
-                // One original run can give several words (`Rechnungsnummer` → `invoice no`).
-                for word in folded { tokens.append(Token(folded: word, range: s..<end)) }
+                for word in TextFolding.words(String(text[s..<end])) { raw.append((word, s..<end)) }
                 start = nil
             }
         }
-        while index < text.endIndex, tokens.count <= limit {
+        // Twice the phrase length in raw words: dotted abbreviations shrink when joined.
+        while index < text.endIndex, raw.count <= 2 * limit {
             let c = text[index]
             if c == "#" {
                 flush(index)
-                tokens.append(Token(folded: LabelSynonyms.canonical["#"] ?? "#", range: index..<text.index(after: index)))
+                raw.append(("#", index..<text.index(after: index)))
             } else if c.isLetter || c.isNumber || c == "°" || c == "º" || c == "№" {
                 if start == nil { start = index }
             } else {
@@ -112,7 +111,8 @@ struct LabelMatcher: Sendable {
             index = text.index(after: index)
         }
         flush(index)
-        return tokens
+        return LabelSynonyms.canonicalize(raw, merge: { $0.lowerBound..<$1.upperBound })
+            .map { Token(folded: $0.0, range: $0.1) }
     }
 
     private static func trimLabelPunctuation(_ rest: Substring) -> String {

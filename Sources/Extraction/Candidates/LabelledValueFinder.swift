@@ -81,8 +81,10 @@ struct LabelledValueFinder {
             add(kind == .invoiceDate ? .invoiceDate : .dueDate, date.description, validity)
         case .grandTotal, .amountDue, .subtotal, .taxTotal, .tax:
             guard let amount = FieldValueReader.amount(slot.text, hint: context.decimalSeparator) else { return false }
-            // `Please pay within 14 days`: a bare number in prose is not an amount.
-            if !Self.hasCents(amount.matchedText), slot.text.split(separator: " ").count > 3 { return false }
+            // `Please pay within 14 days`, `Terms: Net 30`: a bare number is not an amount in a
+            // document that writes its amounts with cents.
+            if !Self.hasCents(amount.matchedText),
+               context.decimalSeparator != nil || slot.text.split(separator: " ").count > 3 { return false }
             let role: AmountRole
             let labelText = layout[labelCell].text
             switch kind {

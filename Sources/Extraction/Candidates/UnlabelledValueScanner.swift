@@ -16,6 +16,16 @@ enum UnlabelledValueScanner {
                 found.append(FieldCandidate(field: .paymentReference, value: reference, score: 0.7, cell: ref, box: cell.box, raw: cell.text))
             }
             if claimed.contains(ref) { continue }
+            // `Betala till bankgiro 5050-1055`: the keyword inside a sentence.
+            let words = TextFolding.words(text)
+            if words.contains("bankgiro") || words.contains("bg") {
+                for token in text.split(whereSeparator: \.isWhitespace) {
+                    let trimmed = token.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "-")))
+                    if trimmed.contains("-"), let bankgiro = SwedishGiro.bankgiro(trimmed) {
+                        found.append(FieldCandidate(field: .bankgiro, value: bankgiro, score: 0.8, cell: ref, box: cell.box, raw: cell.text))
+                    }
+                }
+            }
             if ref.page == 0, cell.box.y1 < layout.pages[0].height * 0.5, let date = placeAndDate(text, order: order) {
                 found.append(FieldCandidate(field: .invoiceDate, value: date.description, score: 0.45, cell: ref, box: cell.box, raw: cell.text))
             }
@@ -60,3 +70,5 @@ enum UnlabelledValueScanner {
         return parsed.date
     }
 }
+
+import Foundation

@@ -109,6 +109,17 @@ struct DocumentLayout: Sendable {
         return nil
     }
 
+    /// A line-item table's header row: three or more cells over a row of numbers (quantities,
+    /// prices) that holds no labels.
+    func isTableHeader(page: Int, row: Int) -> Bool {
+        let rows = pages[page].rows
+        guard rows[row].count >= 3, row + 1 < rows.count else { return false }
+        let next = rows[row + 1]
+        guard next.count >= 3, !next.indices.contains(where: { labels[CellRef(page: page, row: row + 1, column: $0)] != nil })
+        else { return false }
+        return next.filter { AmountParser.amount($0.text) != nil }.count >= 2
+    }
+
     /// Cells of the block under a label (a customer or seller address, with its VAT id):
     /// following rows whose cell starts near the label's left edge, until a gap or another
     /// party's label.

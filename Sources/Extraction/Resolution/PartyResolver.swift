@@ -28,6 +28,10 @@ struct PartyResolver {
             vendor = Self.unlabelledVendor(layout: layout, claimed: claimed, excluding: excluded,
                                            customerName: customer?.candidate.value)
         }
+        if customer == nil, let found = Self.unlabelledCustomer(layout: layout, claimed: claimed, vendor: vendor?.candidate) {
+            customer = found
+            customerBlock = Set([found.candidate.cell] + layout.block(below: found.candidate.cell))
+        }
     }
 
     private static func candidate(_ field: InvoiceField, _ layout: DocumentLayout, _ ref: CellRef, labelCell: CellRef,
@@ -80,6 +84,29 @@ struct PartyResolver {
         return true
     }
 
+    /// Without a bill-to label, the recipient is the first address block in the upper part
+    /// of the first page that is not the vendor's: a name line followed by a street line and
+    /// a postcode line (the envelope-window address of a business letter).
+    private static func unlabelledCustomer(layout: DocumentLayout, claimed: Set<CellRef>, vendor: FieldCandidate?) -> Party? {
+        guard let first = layout.pages.first else { return nil }
+        var vendorCells: Set<CellRef> = []
+        if let vendor { vendorCells = Set([vendor.cell] + layout.block(below: vendor.cell)) }
+        for ref in layout.allCells where ref.page == 0 {
+            let cell = layout[ref]
+            guard cell.box.y1 < first.height * 0.4, !vendorCells.contains(ref), !claimed.contains(ref),
+                  isUnlabelledOrNamed(ref, in: layout), looksLikeName(cell.text), cell.text.first?.isNumber != true,
+                  cell.text != vendor?.value, !layout.isTableHeader(page: 0, row: ref.row),
+                  !CompanyLexicon.countries.contains(TextFolding.words(cell.text).joined(separator: " ")) else { continue }
+            let block = layout.block(below: ref)
+            guard block.count >= 2, layout[block[0]].text.contains(where: \.isASCIIDigit),
+                  block.prefix(3).contains(where: { layout[$0].text.filter(\.isASCIIDigit).count >= 4 }) else { continue }
+            let score = CompanyLexicon.hasLegalForm(cell.text) ? 0.65 : 0.55
+            return Party(candidate: FieldCandidate(field: .customerName, value: cell.text, score: score, cell: ref,
+                                                   box: cell.box, raw: cell.text), confidence: score)
+        }
+        return nil
+    }
+
     private static func unlabelledVendor(layout: DocumentLayout, claimed: Set<CellRef>, excluding block: Set<CellRef>,
                                          customerName: String?) -> Party? {
         guard let first = layout.pages.first else { return nil }
@@ -103,7 +130,7 @@ struct PartyResolver {
             if folded == customerFolded { continue }
             // An address line (`5 Harbour Row, Co. Cork`) starts with a number; a table header
             // row has several cells.
-            if cell.text.first?.isNumber == true || layout.pages[ref.page].rows[ref.row].count >= 3 { continue }
+            if cell.text.first?.isNumber == true || layout.isTableHeader(page: ref.page, row: ref.row) { continue }
             if CompanyLexicon.countries.contains(TextFolding.words(cell.text).joined(separator: " ")) { continue }
             var score = 0.3
             if CompanyLexicon.hasLegalForm(cell.text) { score += 0.2 }

@@ -47,7 +47,12 @@ public enum AmountParser {
             var currency: String?
             let (prefixCurrency, prefixStart) = currencyBefore(chars, at: start)
             if let prefixCurrency { currency = prefixCurrency; before = prefixStart }
-            let (suffixCurrency, suffixEnd) = currencyAfter(chars, at: i)
+            var (suffixCurrency, suffixEnd) = currencyAfter(chars, at: i)
+            // Swedish whole-crown notation `1 234:-`.
+            if suffixCurrency == nil, i + 1 < chars.count, chars[i] == ":", chars[i + 1] == "-" {
+                suffixCurrency = "SEK"
+                suffixEnd = i + 2
+            }
             if let suffixCurrency, currency == nil { currency = suffixCurrency; after = suffixEnd }
             var negative = false
             var k = before - 1

@@ -59,7 +59,8 @@ extension LabelLexicon {
             "Data ordine", "Data dell'ordine",
         ]),
         .otherDate: LabelPhrases(specific: [
-            "Period", "Billing period", "Zeitraum", "Période", "Periode", "Periodo", "Printed", "Gedruckt am",
+            "Period", "Billing period", "Zeitraum", "Période", "Periode", "Periodo", "Printed", "Gedruckt am", "Tax date",
+            "Steuerdatum",
         ]),
     ]
 }

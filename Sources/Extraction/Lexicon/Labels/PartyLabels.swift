@@ -2,7 +2,8 @@ extension LabelLexicon {
     static let partyLabels: [LabelKind: LabelPhrases] = [
         .billTo: LabelPhrases(specific: [
             "Bill to", "Billed to", "Invoice to", "Invoiced to", "Sold to", "Customer", "Client", "Buyer", "Recipient",
-            "Billing address", "Invoice address", "To",
+            "Billing address", "Invoice address", "To", "Prepared for", "Invoice for", "Customer name", "Client name",
+            "Bill to party", "Invoiced",
             "Rechnungsempfänger", "Rechnungsadresse", "Kunde", "Empfänger", "Rechnung an", "Käufer", "Auftraggeber",
             "Facturé à", "Facturer à", "Adresse de facturation", "Destinataire", "Acheteur", "Client facturé",
             "Factuur aan", "Factuuradres", "Aan", "Klant", "Afnemer", "Gefactureerd aan",
