@@ -9,7 +9,6 @@ public final class PDFDocument {
     public let file: PDFFile
     private let pages: [PDFPage]
     private let fonts: FontCache
-    private let budget: OperatorBudget
 
     /// Opens `bytes`; throws a `PDFError` when they are not a readable PDF.
     public init(bytes: [UInt8], limits: PDFLimits = PDFLimits()) throws {
@@ -17,7 +16,6 @@ public final class PDFDocument {
         self.file = file
         self.pages = try file.pages()
         self.fonts = FontCache(source: file)
-        self.budget = OperatorBudget(limit: limits.maxContentOperators, checkTime: file.checkTimeBudget)
     }
 
     public var pageCount: Int { pages.count }
@@ -29,7 +27,7 @@ public final class PDFDocument {
         }
         let page = pages[number - 1]
         let space = PageSpace(cropBox: page.cropBox, rotate: page.rotate)
-        let interpreter = ContentInterpreter(source: file, fonts: fonts, budget: budget,
+        let interpreter = ContentInterpreter(source: file, fonts: fonts, countOperator: file.countContentOperator,
                                              maxFormDepth: file.limits.maxNestingDepth, pageSpace: space.matrix)
         try interpreter.run(try page.contentData(in: file), resources: page.resources)
         for appearance in try AnnotationAppearances.of(page, in: file) {

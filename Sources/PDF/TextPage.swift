@@ -67,8 +67,12 @@ public struct TextPage: Sendable {
     /// across two lines of a column is joined again ("invoi-" + "ce" → "invoice"), as pdftotext does.
     public var text: String {
         var out = ""
+        out.reserveCapacity(lines.count * 48)
         for (index, line) in lines.enumerated() {
-            out += line.text
+            for (wordIndex, word) in line.words.enumerated() {
+                if wordIndex > 0 { out += " " }
+                out += word.text
+            }
             guard index + 1 < lines.count else { break }
             if TextLine.continuesHyphenated(line, lines[index + 1]) { out.removeLast() } else { out += "\n" }
         }

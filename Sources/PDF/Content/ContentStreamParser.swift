@@ -13,16 +13,49 @@ public struct ContentOperation: Sendable {
 /// end are discarded. Every step consumes input, so it always ends.
 public struct ContentStreamParser {
     private var parser: PDFObjectParser
-    private var operands: [PDFObject] = []
+    /// The operands of the operator `nextOperator()` returned last; valid until the next call.
+    /// Reading them here instead of through `next()` avoids copying an array per operator.
+    public private(set) var operands: [PDFObject] = []
+    private var operandsConsumed = false
     /// More operands than any operator takes; extra ones (garbage) are dropped instead of piling up.
     private static let maxOperands = 256
 
+    /// Counts operators toward the document's `maxContentOperators`, when parsing for a file.
+    private let operatorBudget: PDFFile?
+
     public init(_ bytes: [UInt8], maxNestingDepth: Int = PDFLimits().maxNestingDepth) {
         parser = PDFObjectParser(lexer: PDFLexer(bytes: bytes), maxDepth: maxNestingDepth, allowsReferences: false)
+        operatorBudget = nil
     }
 
-    /// The next operation, or nil at the end of the stream. Throws only `PDFError.nestingTooDeep`.
+    /// A parser whose operators count toward `file`'s document-wide `maxContentOperators`
+    /// (throwing `PDFError.tooManyContentOperators` past it) and which checks the time budget.
+    public init(_ bytes: [UInt8], countingTowards file: PDFFile) {
+        parser = PDFObjectParser(lexer: PDFLexer(bytes: bytes), maxDepth: file.limits.maxNestingDepth, allowsReferences: false)
+        operatorBudget = file
+    }
+
+    /// The next operation, or nil at the end of the stream. Throws `PDFError.nestingTooDeep`, and
+    /// when counting toward a file, `tooManyContentOperators` or `timeBudgetExceeded`.
     public mutating func next() throws -> ContentOperation? {
+        guard let op = try nextOperator() else { return nil }
+        return ContentOperation(op: op, operands: operands)
+    }
+
+    /// The next operator, its operands left in `operands`; nil at the end of the stream.
+    /// Same errors as `next()`.
+    public mutating func nextOperator() throws -> String? {
+        if operandsConsumed {
+            operands.removeAll(keepingCapacity: true)
+            operandsConsumed = false
+        }
+        guard let op = try readOperator() else { return nil }
+        operandsConsumed = true
+        if let file = operatorBudget { try file.countContentOperator() }
+        return op
+    }
+
+    private mutating func readOperator() throws -> String? {
         while true {
             let token = parser.lexer.next()
             switch token {
@@ -31,12 +64,10 @@ public struct ContentStreamParser {
             case .keyword(let range):
                 if parser.lexer.keyword(range, is: Keyword.beginInlineImage) {
                     operands.removeAll(keepingCapacity: true)
-                    return ContentOperation(op: "BI", operands: [.dictionary(try skipInlineImage())])
+                    operands.append(.dictionary(try skipInlineImage()))
+                    return "BI"
                 }
-                let op = String(decoding: parser.lexer.bytes[range], as: UTF8.self)
-                let operation = ContentOperation(op: op, operands: operands)
-                operands.removeAll(keepingCapacity: true)
-                return operation
+                return String(decoding: parser.lexer.bytes[range], as: UTF8.self)
             case .arrayEnd, .dictionaryEnd, .stray:
                 continue
             default:
@@ -50,7 +81,6 @@ public struct ContentStreamParser {
     /// After `BI`: reads the image dictionary up to `ID`, then skips the data through `EI` (§8.9.7).
     private mutating func skipInlineImage() throws -> PDFDictionary {
         var dictionary = PDFDictionary()
-        var lexer: PDFLexer { get { parser.lexer } set { parser.lexer = newValue } }
         while true {
             let token = parser.lexer.next()
             switch token {

@@ -144,7 +144,7 @@ final class StandardSecurityHandler {
         var k = CryptoPrimitives.digest(password + salt + userKey, .sha256)
         guard r >= 6 else { return k }
         var round = 0
-        while true {
+        while k.count >= 32 {
             let block = password + k + userKey
             var k1: [UInt8] = []
             k1.reserveCapacity(block.count * 64)
@@ -158,7 +158,7 @@ final class StandardSecurityHandler {
             if round >= 64, let last = e.last, Int(last) <= round - 32 { break }
             if round > 1000 { break } // cannot happen with a sound AES; bounds the loop regardless
         }
-        return Array(k[0..<32])
+        return k.count >= 32 ? Array(k[0..<32]) : []
     }
 
     // MARK: Decryption

@@ -35,6 +35,11 @@ public final class PDFFile {
     /// The `/Encrypt` dictionary's object: its strings are never encrypted.
     var encryptObjectNumber: Int?
     var decodedByteCount = 0
+    var contentOperatorCount = 0
+    var loadCount = 0
+    /// The last search for `endstream`: from `from`, found at `at` (nil: none after `from`).
+    /// Streams without a usable `/Length` then cost one scan in total, not one each.
+    var endstreamSearch: (from: Int, at: Int?)?
     var cachedPages: [PDFPage]?
     private let startNanoseconds: UInt64
 
@@ -78,6 +83,16 @@ public final class PDFFile {
         if elapsed > limits.timeBudgetSeconds { throw PDFError.timeBudgetExceeded(seconds: limits.timeBudgetSeconds) }
     }
 
+    /// Counts one interpreted content operator toward `maxContentOperators`; every 4096 operators
+    /// the time budget is checked too, so a huge content stream cannot run past it.
+    public func countContentOperator() throws {
+        contentOperatorCount += 1
+        if contentOperatorCount > limits.maxContentOperators {
+            throw PDFError.tooManyContentOperators(limit: limits.maxContentOperators)
+        }
+        if contentOperatorCount & 4095 == 0 { try checkTimeBudget() }
+    }
+
     static func monotonicNanoseconds() -> UInt64 {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
@@ -106,6 +121,8 @@ public final class PDFFile {
             throw PDFError.malformed("object \(id) is needed to load itself")
         }
         guard loading.count < limits.maxNestingDepth else { throw PDFError.nestingTooDeep(limit: limits.maxNestingDepth) }
+        loadCount += 1
+        if loadCount & 255 == 0 { try checkTimeBudget() }
         loading.append(id.number)
         defer { loading.removeLast() }
         let loaded = try load(id)
@@ -172,12 +189,20 @@ public final class PDFFile {
                 return bytes[start..<end]
             }
         }
-        guard var end = ByteSearch.firstIndex(of: Keyword.endstream, in: bytes, from: start, to: bytes.count) else {
-            return bytes[start..<bytes.count]
-        }
+        guard var end = nextEndstream(from: start) else { return bytes[start..<bytes.count] }
         if end > start && bytes[end - 1] == 0x0A { end -= 1 }
         if end > start && bytes[end - 1] == 0x0D { end -= 1 }
         return bytes[start..<end]
+    }
+
+    private func nextEndstream(from start: Int) -> Int? {
+        if let last = endstreamSearch, start >= last.from {
+            guard let at = last.at else { return nil }
+            if start <= at { return at }
+        }
+        let found = ByteSearch.firstIndex(of: Keyword.endstream, in: bytes, from: start, to: bytes.count)
+        endstreamSearch = (start, found)
+        return found
     }
 
     /// `/Length`, which may be indirect; a length we cannot read means "search for endstream".

@@ -80,7 +80,8 @@ extension PDFFile {
             for (key, value) in d.entries { rebuilt[key] = value } // later trailers win
         }
         var catalog: Int? = nil
-        for number in repair.entries.keys.sorted() {
+        for (i, number) in repair.entries.keys.sorted().enumerated() {
+            if i & 255 == 255 { try checkTimeBudget() }
             guard case .inFile(let offset, _)? = repair.entries[number],
                   let head = objectDictionaryHead(at: offset) else { continue }
             switch head.type {

@@ -37,7 +37,8 @@ struct PredictorDecoder {
 
     /// PNG: each row starts with its own filter-type byte. A short last row is kept as far as it goes.
     private func png(_ data: [UInt8]) throws -> [UInt8] {
-        let rowLength = self.rowLength
+        // A row longer than the data is one partial row: never allocate beyond the data.
+        let rowLength = min(self.rowLength, data.count)
         let bpp = pixelBytes
         var out: [UInt8] = []
         out.reserveCapacity(data.count)

@@ -15,6 +15,21 @@ public enum BaseEncoding: String, Sendable, CaseIterable {
         }
     }
 
+    /// The Unicode text of each code's glyph name, nil where there is none.
+    public var texts: [String?] {
+        switch self {
+        case .standard: return Self.standardTexts
+        case .macRoman: return Self.macRomanTexts
+        case .winAnsi: return Self.winAnsiTexts
+        case .pdfDoc: return Self.pdfDocTexts
+        }
+    }
+
+    private static let standardTexts = standardNames.map { $0.flatMap(GlyphList.unicode(forGlyphName:)) }
+    private static let macRomanTexts = macRomanNames.map { $0.flatMap(GlyphList.unicode(forGlyphName:)) }
+    private static let winAnsiTexts = winAnsiNames.map { $0.flatMap(GlyphList.unicode(forGlyphName:)) }
+    private static let pdfDocTexts = pdfDocNames.map { $0.flatMap(GlyphList.unicode(forGlyphName:)) }
+
     private static let standardNames = unpack(BaseEncodingData.standard)
     private static let macRomanNames = unpack(BaseEncodingData.macRoman)
     private static let winAnsiNames = unpack(BaseEncodingData.winAnsi)

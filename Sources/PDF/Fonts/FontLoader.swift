@@ -20,8 +20,8 @@ struct FontLoader {
         let toUnicode = try cmap(font["ToUnicode"])
         let metrics = StandardFontMetrics.named(baseFont) ?? fallbackMetrics(flags: flags)
 
-        let glyphNames = try simpleGlyphNames(font, baseFont: baseFont, descriptor: descriptor,
-                                              subtype: subtype, isSymbolic: isSymbolic)
+        let encoding = try simpleEncoding(font, baseFont: baseFont, descriptor: descriptor,
+                                          subtype: subtype, isSymbolic: isSymbolic)
         // Type3 glyph widths are in glyph space, mapped to text space by the FontMatrix.
         var widthScale = 0.001
         var ascent = try number(descriptor?["Ascent"]).map { $0 / 1000 } ?? metrics.ascent / 1000
@@ -36,65 +36,54 @@ struct FontLoader {
         }
 
         let firstChar = try number(font["FirstChar"]).map { Int($0) } ?? 0
-        let widths = try array(font["Widths"])?.map { try source.resolve($0).numberValue }
+        let widths = try array(font["Widths"])?.map { try direct($0).numberValue }
         let missingWidth = try number(descriptor?["MissingWidth"])
 
-        var table: [FontGlyph] = []
-        table.reserveCapacity(256)
-        for code in 0..<256 {
-            var text = toUnicode?.unicode(for: UInt32(code))
-            if text == nil, let glyphName = glyphNames[code] { text = GlyphList.unicode(forGlyphName: glyphName) }
-            if text == nil, glyphNames[code] == nil, isSymbolic, subtype == "TrueType" {
-                // Symbolic TrueType fonts without an encoding draw code N with the font's own
-                // (3,0) cmap entry; their codes are Latin-1 in practice, as poppler assumes.
-                text = code >= 32 ? String(Character(Unicode.Scalar(UInt8(code)))) : nil
-            }
-            let known = text != nil
-            var width: Double?
-            if let widths, code >= firstChar, code - firstChar < widths.count { width = widths[code - firstChar] }
-            if widths == nil, width == nil, known { width = metrics.width(of: text!) }
-            let advance = (width ?? missingWidth ?? (widths == nil ? 500 : 0)) * widthScale
-            table.append(FontGlyph(text: known ? text! : PDFFont.unknownText, isUnknown: !known,
-                                   advance: advance, isWordSpace: code == 32))
-        }
-        return PDFFont(baseFont: baseFont, codes: .singleByte(table), ascent: ascent, descent: descent)
+        let codes = SimpleFontCodes(toUnicode: toUnicode, encoding: encoding,
+                                    codesAreLatin1: isSymbolic && subtype == "TrueType",
+                                    widths: widths, firstChar: firstChar, missingWidth: missingWidth,
+                                    metrics: metrics, widthScale: widthScale)
+        return PDFFont(baseFont: baseFont, codes: .singleByte(codes), ascent: ascent, descent: descent)
     }
 
     /// The glyph name of each code: base encoding (explicit, built into the font program,
     /// or the standard one), then `/Differences`.
-    private func simpleGlyphNames(_ font: PDFDictionary, baseFont: String, descriptor: PDFDictionary?,
-                                  subtype: String, isSymbolic: Bool) throws -> [String?] {
-        let encoding = try source.resolve(font["Encoding"] ?? .null)
-        var baseName = encoding.nameValue
-        let encodingDictionary = encoding.dictionaryValue
+    private func simpleEncoding(_ font: PDFDictionary, baseFont: String, descriptor: PDFDictionary?,
+                                subtype: String, isSymbolic: Bool) throws -> SimpleEncoding {
+        let encodingObject = try source.resolve(font["Encoding"] ?? .null)
+        var baseName = encodingObject.nameValue
+        let encodingDictionary = encodingObject.dictionaryValue
         if let dict = encodingDictionary { baseName = try name(dict["BaseEncoding"]) }
 
-        var names: [String?]
-        if let baseName, let base = BaseEncoding(rawValue: baseName) {
-            names = base.glyphNames
+        var base: BaseEncoding?
+        var names: [String?] = Array(repeating: nil, count: 256)
+        if let baseName, let named = BaseEncoding(rawValue: baseName) {
+            base = named
         } else if let builtIn = try builtInEncoding(descriptor) {
             names = builtIn
         } else if subtype == "Type3" || (isSymbolic && subtype == "TrueType") {
-            names = Array(repeating: nil, count: 256)
-        } else if StandardFontMetrics.named(baseFont) == nil, baseFont.contains("Symbol") || baseFont.contains("Dingbats") {
-            names = Array(repeating: nil, count: 256)
+            // No encoding at all: codes select glyphs directly.
+        } else if ByteSearch.contains(baseFont, caseInsensitive: "symbol") || ByteSearch.contains(baseFont, caseInsensitive: "dingbats") {
+            // Symbol and ZapfDingbats have built-in encodings we do not carry.
         } else {
-            names = BaseEncoding.standard.glyphNames
+            base = .standard
         }
+        var encoding = base.map { SimpleEncoding(names: $0.glyphNames, baseTexts: $0.texts) }
+            ?? SimpleEncoding(names: names, baseTexts: nil)
         if let differences = try array(encodingDictionary?["Differences"]) {
             var code = 0
             for item in differences {
-                switch try source.resolve(item) {
+                switch try direct(item) {
                 case .integer(let value): code = value
                 case .real(let value) where value.isFinite: code = Int(value)
                 case .name(let glyph):
-                    if (0..<256).contains(code) { names[code] = glyph }
+                    if (0..<256).contains(code) { encoding.setName(glyph, for: code) }
                     code += 1
                 default: break
                 }
             }
         }
-        return names
+        return encoding
     }
 
     /// The `/Encoding` array of an embedded Type 1 font program (`dup 65 /A put`), read from
@@ -125,7 +114,8 @@ struct FontLoader {
             vertical = encoding.writingMode == 1 || (encoding.usedCMapName?.hasSuffix("-V") ?? false)
         } else if let cmapName = encodingObject.nameValue {
             vertical = cmapName.hasSuffix("-V")
-            codesAreUnicode = cmapName.contains("UCS2") || cmapName.contains("UTF16")
+            codesAreUnicode = ByteSearch.contains(cmapName, caseInsensitive: "UCS2")
+                || ByteSearch.contains(cmapName, caseInsensitive: "UTF16")
         }
         if encoding.codespaceRanges.isEmpty {
             encoding.codespaceRanges = codesAreUnicode
@@ -136,7 +126,7 @@ struct FontLoader {
 
         let descendant = try array(font["DescendantFonts"]).flatMap { $0.first }.map { try source.resolve($0).dictionaryValue } ?? nil
         let descriptor = try dictionary(descendant?["FontDescriptor"])
-        let w = try array(descendant?["W"])?.map { try source.resolve($0) } ?? []
+        let w = try array(descendant?["W"])?.map { try direct($0) } ?? []
         let widths = CIDWidths(defaultWidth: try number(descendant?["DW"]) ?? 1000, w: w)
         let dw2 = try array(descendant?["DW2"])?.compactMap(\.numberValue) ?? []
         let verticalAdvance = dw2.count == 2 ? dw2[1] / 1000 : -1
@@ -150,6 +140,14 @@ struct FontLoader {
     }
 
     // MARK: Resolving helpers
+
+    /// `object` itself unless it is a reference: arrays of numbers and names are large and
+    /// almost never hold references, so this skips the resolver's work per element.
+    @inline(__always)
+    private func direct(_ object: PDFObject) throws -> PDFObject {
+        if case .reference = object { return try source.resolve(object) }
+        return object
+    }
 
     private func cmap(_ object: PDFObject?) throws -> CMap? {
         guard let object, let stream = try source.resolve(object).streamValue else { return nil }

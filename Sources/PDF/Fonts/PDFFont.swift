@@ -24,8 +24,8 @@ final class PDFFont {
     static let unknownText = "\u{FFFD}"
 
     enum Codes {
-        /// Simple fonts: one byte per code, a precomputed table of 256 glyphs.
-        case singleByte([FontGlyph])
+        /// Simple fonts: one byte per code.
+        case singleByte(SimpleFontCodes)
         /// Composite (Type0) fonts: codes split by the encoding CMap.
         case composite(CompositeFontCodes)
     }
@@ -54,8 +54,8 @@ final class PDFFont {
     @inline(__always)
     func forEachGlyph(in bytes: [UInt8], _ body: (FontGlyph) -> Void) {
         switch codes {
-        case .singleByte(let table):
-            for byte in bytes { body(table[Int(byte)]) }
+        case .singleByte(let simple):
+            for byte in bytes { body(simple.glyph(for: byte)) }
         case .composite(let composite):
             var index = 0
             while index < bytes.count {
@@ -69,6 +69,77 @@ final class PDFFont {
     }
 }
 
+/// Glyph names of a simple font's codes, with the text of the base encoding's names known
+/// up front and `/Differences` names looked up only when their code is shown.
+struct SimpleEncoding {
+    private(set) var names: [String?]
+    private let baseTexts: [String?]?
+    private var replaced = [Bool](repeating: false, count: 256)
+
+    init(names: [String?], baseTexts: [String?]?) {
+        self.names = names
+        self.baseTexts = baseTexts
+    }
+
+    mutating func setName(_ name: String, for code: Int) {
+        names[code] = name
+        replaced[code] = true
+    }
+
+    func text(for code: Int) -> String? {
+        if !replaced[code], let baseTexts { return baseTexts[code] }
+        return names[code].flatMap(GlyphList.unicode(forGlyphName:))
+    }
+}
+
+/// The code → glyph machinery of a simple font. Each code's glyph is worked out the first
+/// time it is shown: a page uses a few dozen of the 256.
+final class SimpleFontCodes {
+    private let toUnicode: CMap?
+    private let encoding: SimpleEncoding
+    /// Symbolic TrueType fonts without an encoding draw code N with the font's own (3,0) cmap
+    /// entry; their codes are Latin-1 in practice, as poppler assumes.
+    private let codesAreLatin1: Bool
+    private let widths: [Double?]?
+    private let firstChar: Int
+    private let missingWidth: Double?
+    private let metrics: StandardFontMetrics
+    private let widthScale: Double
+    private var glyphs = [FontGlyph?](repeating: nil, count: 256)
+
+    init(toUnicode: CMap?, encoding: SimpleEncoding, codesAreLatin1: Bool, widths: [Double?]?, firstChar: Int,
+         missingWidth: Double?, metrics: StandardFontMetrics, widthScale: Double) {
+        self.toUnicode = toUnicode
+        self.encoding = encoding
+        self.codesAreLatin1 = codesAreLatin1
+        self.widths = widths
+        self.firstChar = firstChar
+        self.missingWidth = missingWidth
+        self.metrics = metrics
+        self.widthScale = widthScale
+    }
+
+    @inline(__always)
+    func glyph(for byte: UInt8) -> FontGlyph {
+        if let glyph = glyphs[Int(byte)] { return glyph }
+        let glyph = makeGlyph(Int(byte))
+        glyphs[Int(byte)] = glyph
+        return glyph
+    }
+
+    private func makeGlyph(_ code: Int) -> FontGlyph {
+        var text = toUnicode?.unicode(for: UInt32(code)) ?? encoding.text(for: code)
+        if text == nil, codesAreLatin1, encoding.names[code] == nil, code >= 32 {
+            text = String(Character(Unicode.Scalar(UInt8(code))))
+        }
+        var width: Double?
+        if let widths, code >= firstChar, code - firstChar < widths.count { width = widths[code - firstChar] }
+        if widths == nil, let text { width = metrics.width(of: text) }
+        let advance = (width ?? missingWidth ?? (widths == nil ? 500 : 0)) * widthScale
+        return FontGlyph(text: text ?? PDFFont.unknownText, isUnknown: text == nil, advance: advance, isWordSpace: code == 32)
+    }
+}
+
 /// The code → glyph machinery of a Type0 font, with a per-code cache since the same codes
 /// repeat throughout a document.
 final class CompositeFontCodes {
@@ -79,7 +150,10 @@ final class CompositeFontCodes {
     let codesAreUnicode: Bool
     let toUnicode: CMap?
     let widths: CIDWidths
-    private var cache: [UInt32: FontGlyph] = [:]
+    /// Glyphs already worked out for two-byte codes, in blocks of 256 codes allocated on first
+    /// use; longer codes go to `wideCache`.
+    private var cache = [[FontGlyph?]?](repeating: nil, count: 256)
+    private var wideCache: [UInt32: FontGlyph] = [:]
 
     init(encoding: CMap, identityCIDs: Bool, codesAreUnicode: Bool, toUnicode: CMap?, widths: CIDWidths) {
         self.encoding = encoding
@@ -89,8 +163,24 @@ final class CompositeFontCodes {
         self.widths = widths
     }
 
+    @inline(__always)
     func glyph(for code: UInt32) -> FontGlyph {
-        if let glyph = cache[code] { return glyph }
+        if code <= 0xFFFF {
+            let block = Int(code >> 8), slot = Int(code & 0xFF)
+            if let glyph = cache[block]?[slot] { return glyph }
+            let glyph = makeGlyph(code)
+            if cache[block] == nil { cache[block] = [FontGlyph?](repeating: nil, count: 256) }
+            cache[block]![slot] = glyph
+            return glyph
+        }
+        if let glyph = wideCache[code] { return glyph }
+        let glyph = makeGlyph(code)
+        // A hostile font could show millions of distinct long codes; the cache only saves work.
+        if wideCache.count < 65_536 { wideCache[code] = glyph }
+        return glyph
+    }
+
+    private func makeGlyph(_ code: UInt32) -> FontGlyph {
         let cid = identityCIDs ? code : (encoding.cid(for: code) ?? 0)
         var text = toUnicode?.unicode(for: code)
         if text == nil, codesAreUnicode {
@@ -99,11 +189,8 @@ final class CompositeFontCodes {
                 : CMap.string(fromUTF16: [UInt16(code)])
         }
         // An empty mapping is deliberate (a ligature's second glyph, a bidi helper): no text.
-        let glyph = FontGlyph(text: text ?? PDFFont.unknownText, isUnknown: text == nil,
-                              advance: widths.width(of: cid) / 1000, isWordSpace: false)
-        // A hostile font could show millions of distinct codes; the cache only saves work.
-        if cache.count < 65_536 { cache[code] = glyph }
-        return glyph
+        return FontGlyph(text: text ?? PDFFont.unknownText, isUnknown: text == nil,
+                         advance: widths.width(of: cid) / 1000, isWordSpace: false)
     }
 }
 

@@ -13,22 +13,35 @@ struct StandardFontMetrics: Sendable {
         return all[canonical]
     }
 
+    /// Parsed once, byte by byte: `Name ascent descent HEX:width …` per line.
     private static let all: [String: StandardFontMetrics] = {
         var fonts: [String: StandardFontMetrics] = [:]
-        for line in StandardFontMetricsData.packed.split(separator: "\n") {
-            let fields = line.split(separator: " ")
-            guard fields.count >= 3, let ascent = Double(fields[1]), let descent = Double(fields[2]) else { continue }
+        for line in Array(StandardFontMetricsData.packed.utf8).split(separator: 0x0A) {
+            let fields = line.split(separator: 0x20)
+            guard fields.count >= 3, let ascent = integer(fields[1]), let descent = integer(fields[2]) else { continue }
             var widths = [UInt32: UInt16](minimumCapacity: fields.count)
             for pair in fields.dropFirst(3) {
-                let parts = pair.split(separator: ":")
-                if parts.count == 2, let code = UInt32(parts[0], radix: 16), let width = UInt16(parts[1]) {
-                    widths[code] = width
-                }
+                guard let colon = pair.firstIndex(of: UInt8(ascii: ":")) else { continue }
+                var code: UInt32 = 0
+                for byte in pair[..<colon] { code = code << 4 | UInt32(HexDigit.value(byte) ?? 0) }
+                if let width = integer(pair[(colon + 1)...]) { widths[code] = UInt16(clamping: width) }
             }
-            fonts[String(fields[0])] = StandardFontMetrics(widths: widths, ascent: ascent, descent: descent)
+            fonts[String(decoding: fields[0], as: UTF8.self)] =
+                StandardFontMetrics(widths: widths, ascent: Double(ascent), descent: Double(descent))
         }
         return fonts
     }()
+
+    private static func integer(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        var negative = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "-") { negative = true; continue }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return negative ? -value : value
+    }
 
     private static func canonicalName(_ baseFont: String) -> String? {
         var name = Substring(baseFont)
@@ -36,9 +49,7 @@ struct StandardFontMetrics: Sendable {
         if let plus = name.firstIndex(of: "+"), name.distance(from: name.startIndex, to: plus) == 6 {
             name = name[name.index(after: plus)...]
         }
-        let lowered = String(name.lowercased().filter { $0 != " " })
-        let bold = lowered.contains("bold")
-        let italic = lowered.contains("italic") || lowered.contains("oblique")
+        let lowered = String(name).lowercased()
         let family: String
         if lowered.hasPrefix("helvetica") || lowered.hasPrefix("arial") {
             family = "Helvetica"
@@ -49,6 +60,8 @@ struct StandardFontMetrics: Sendable {
         } else {
             return nil
         }
+        let bold = ByteSearch.contains(lowered, caseInsensitive: "bold")
+        let italic = ByteSearch.contains(lowered, caseInsensitive: "italic") || ByteSearch.contains(lowered, caseInsensitive: "oblique")
         switch (family, bold, italic) {
         case ("Times", false, false): return "Times-Roman"
         case ("Times", true, false): return "Times-Bold"

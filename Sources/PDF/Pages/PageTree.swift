@@ -58,7 +58,8 @@ extension PDFFile {
         var numbers = Set(xref.keys)
         if let scanned { numbers.formUnion(scanned.keys) }
         var result: [PDFPage] = []
-        for number in numbers.sorted() {
+        for (i, number) in numbers.sorted().enumerated() {
+            if i & 255 == 255 { try checkTimeBudget() }
             if case .inFile(let offset, _)? = scanned?[number] ?? xref[number],
                objectDictionaryHead(at: offset)?.type != "Page" { continue }
             let id = PDFObjectID(number: number, generation: 0)

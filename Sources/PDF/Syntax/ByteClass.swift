@@ -1,19 +1,24 @@
 /// Character classes of PDF syntax (ISO 32000-2 §7.2.3): white-space, delimiters, regular bytes.
 enum ByteClass {
-    static let whitespace: UInt8 = 1
-    static let delimiter: UInt8 = 2
+    // Bit masks over byte values 0–63 and 64–127: literal constants, so the hot lexer loops need
+    // no table (a global table costs a lazy-initialisation check on every access).
+    private static let whitespaceLow: UInt64 = 1 << 0 | 1 << 9 | 1 << 10 | 1 << 12 | 1 << 13 | 1 << 32
+    private static let delimiterLow: UInt64 = 1 << 37 | 1 << 40 | 1 << 41 | 1 << 47 | 1 << 60 | 1 << 62 // % ( ) / < >
+    private static let delimiterHigh: UInt64 = 1 << 27 | 1 << 29 | 1 << 59 | 1 << 61 // [ ] { }
 
-    /// One lookup per byte keeps the lexer's inner loops branch-light.
-    static let table: [UInt8] = {
-        var t = [UInt8](repeating: 0, count: 256)
-        for b in [0, 9, 10, 12, 13, 32] { t[b] = whitespace }
-        for c in "()<>[]{}/%".utf8 { t[Int(c)] = delimiter }
-        return t
-    }()
-
-    @inline(__always) static func isWhitespace(_ b: UInt8) -> Bool { table[Int(b)] == whitespace }
-    @inline(__always) static func isDelimiter(_ b: UInt8) -> Bool { table[Int(b)] == delimiter }
-    @inline(__always) static func isRegular(_ b: UInt8) -> Bool { table[Int(b)] == 0 }
+    @inline(__always) static func isWhitespace(_ b: UInt8) -> Bool {
+        b < 64 && (whitespaceLow >> UInt64(b)) & 1 == 1
+    }
+    @inline(__always) static func isDelimiter(_ b: UInt8) -> Bool {
+        if b < 64 { return (delimiterLow >> UInt64(b)) & 1 == 1 }
+        if b < 128 { return (delimiterHigh >> UInt64(b - 64)) & 1 == 1 }
+        return false
+    }
+    @inline(__always) static func isRegular(_ b: UInt8) -> Bool {
+        if b < 64 { return ((whitespaceLow | delimiterLow) >> UInt64(b)) & 1 == 0 }
+        if b < 128 { return (delimiterHigh >> UInt64(b - 64)) & 1 == 0 }
+        return true
+    }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 
     /// Value of a hexadecimal digit, or nil.

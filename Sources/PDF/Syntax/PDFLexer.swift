@@ -108,21 +108,24 @@ struct PDFLexer {
         }
         guard bytes[i] == 0x2E else { return nil } // .
         i += 1
-        var fraction = 0.0
-        var scale = 1.0
+        // Fraction digits as an integer over a power of ten: exact for the short decimals PDFs hold.
+        var fractionDigits = 0
+        var digitCount = 0
         while i < end && ByteClass.isDigit(bytes[i]) {
-            if scale > 1e-17 {
-                scale *= 0.1
-                fraction += Double(bytes[i] - 0x30) * scale
+            if digitCount < 17 {
+                fractionDigits = fractionDigits * 10 + Int(bytes[i] - 0x30)
+                digitCount += 1
             }
-            sawDigit = true
             i += 1
         }
         guard i == end else { return nil } // a lone `.` reads as 0, as other readers do
+        let fraction = digitCount == 0 ? 0 : Double(fractionDigits) / powersOfTen[digitCount]
         let whole = overflowed ? wide : Double(intPart)
         let value = whole + fraction
         return .real(negative ? -value : value)
     }
+
+    private static let powersOfTen: [Double] = (0...17).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
 
     /// Reads after the opening `(` through the matching `)`, applying escapes (§7.3.4.2).
     mutating func readLiteralString() -> [UInt8] {

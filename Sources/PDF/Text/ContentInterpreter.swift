@@ -4,7 +4,8 @@
 final class ContentInterpreter {
     private let source: PDFObjectSource
     private let fonts: FontCache
-    private let budget: OperatorBudget
+    /// Counts one operator toward the document's `maxContentOperators` (and time budget).
+    private let countOperator: () throws -> Void
     private let maxFormDepth: Int
     private let pageSpace: Matrix
     /// Nested `q` beyond this is ignored rather than growing the stack without bound.
@@ -22,56 +23,69 @@ final class ContentInterpreter {
     private var markedContent: [(actualText: String?, firstGlyph: Int)] = []
     private static let maxMarkedContentDepth = 256
 
-    init(source: PDFObjectSource, fonts: FontCache, budget: OperatorBudget, maxFormDepth: Int, pageSpace: Matrix) {
+    init(source: PDFObjectSource, fonts: FontCache, countOperator: @escaping () throws -> Void,
+         maxFormDepth: Int, pageSpace: Matrix) {
         self.source = source
         self.fonts = fonts
-        self.budget = budget
+        self.countOperator = countOperator
         self.maxFormDepth = maxFormDepth
         self.pageSpace = pageSpace
+    }
+
+    /// The resources of the stream being interpreted, with the fonts already looked up in them.
+    private struct ResourceScope {
+        let resources: PDFDictionary
+        var fontsByName: [String: PDFFont?] = [:]
     }
 
     /// Interprets one content stream with the given resources.
     func run(_ content: [UInt8], resources: PDFDictionary) throws {
         var parser = ContentStreamParser(content, maxNestingDepth: maxFormDepth)
-        while let operation = try parser.next() {
-            try budget.spend()
-            try perform(operation.op, operation.operands[...], resources: resources)
+        var scope = ResourceScope(resources: resources)
+        while let op = try parser.nextOperator() {
+            try countOperator()
+            try perform(Operator.code(op), parser.operands[...], scope: &scope)
         }
     }
 
-    private func perform(_ op: String, _ operands: ArraySlice<PDFObject>, resources: PDFDictionary) throws {
+    private func perform(_ op: UInt32, _ operands: ArraySlice<PDFObject>, scope: inout ResourceScope) throws {
         switch op {
-        case "Tj":
+        case Operator.showText:
             if let string = operands.last?.stringBytes { show(string) }
-        case "TJ":
+        case Operator.showTextArray:
             if let array = operands.last?.arrayValue { showArray(array) }
-        case "Td":
+        case Operator.moveLine:
             if let (tx, ty) = numbers(operands) { moveLine(tx, ty) }
-        case "Tf":
+        case Operator.setFont:
             if operands.count >= 2, let name = operands[operands.startIndex].nameValue,
                let size = operands[operands.startIndex + 1].numberValue {
-                state.font = try font(named: name, in: resources)
+                if let known = scope.fontsByName[name] {
+                    state.font = known
+                } else {
+                    state.font = try font(named: name, in: scope.resources)
+                    scope.fontsByName[name] = state.font
+                }
                 state.fontSize = size
             }
-        case "Tm":
+        case Operator.setTextMatrix:
             if let matrix = Matrix(operands.suffix(6)) { textMatrix = matrix; lineMatrix = matrix }
-        case "BT":
+        case Operator.beginText:
             textMatrix = .identity
             lineMatrix = .identity
-        case "BDC":
-            try beginMarkedContent(operands.last, resources: resources)
-        case "BMC":
-            try beginMarkedContent(nil, resources: resources)
-        case "EMC":
+        case Operator.beginMarkedContentWithProperties:
+            try beginMarkedContent(operands.last, resources: scope.resources)
+        case Operator.beginMarkedContent:
+            try beginMarkedContent(nil, resources: scope.resources)
+        case Operator.endMarkedContent:
             endMarkedContent()
-        case "TD":
+        case Operator.moveLineSetLeading:
             if let (tx, ty) = numbers(operands) { state.leading = -ty; moveLine(tx, ty) }
-        case "T*":
+        case Operator.nextLine:
             moveLine(0, -state.leading)
-        case "'":
+        case Operator.nextLineShowText:
             moveLine(0, -state.leading)
             if let string = operands.last?.stringBytes { show(string) }
-        case "\"":
+        case Operator.nextLineSpacedShowText:
             if operands.count == 3, let aw = operands[operands.startIndex].numberValue,
                let ac = operands[operands.startIndex + 1].numberValue {
                 state.wordSpacing = aw
@@ -79,20 +93,20 @@ final class ContentInterpreter {
             }
             moveLine(0, -state.leading)
             if let string = operands.last?.stringBytes { show(string) }
-        case "Tc": if let v = operands.last?.numberValue { state.characterSpacing = v }
-        case "Tw": if let v = operands.last?.numberValue { state.wordSpacing = v }
-        case "Tz": if let v = operands.last?.numberValue { state.horizontalScaling = v / 100 }
-        case "TL": if let v = operands.last?.numberValue { state.leading = v }
-        case "Ts": if let v = operands.last?.numberValue { state.rise = v }
-        case "Tr": if let v = operands.last?.intValue { state.renderingMode = v }
-        case "q":
+        case Operator.characterSpacing: if let v = operands.last?.numberValue { state.characterSpacing = v }
+        case Operator.wordSpacing: if let v = operands.last?.numberValue { state.wordSpacing = v }
+        case Operator.horizontalScaling: if let v = operands.last?.numberValue { state.horizontalScaling = v / 100 }
+        case Operator.leading: if let v = operands.last?.numberValue { state.leading = v }
+        case Operator.rise: if let v = operands.last?.numberValue { state.rise = v }
+        case Operator.renderingMode: if let v = operands.last?.intValue { state.renderingMode = v }
+        case Operator.save:
             if savedStates.count < Self.maxSavedStates { savedStates.append(state) }
-        case "Q":
+        case Operator.restore:
             if let saved = savedStates.popLast() { state = saved }
-        case "cm":
+        case Operator.concatenate:
             if let matrix = Matrix(operands.suffix(6)) { state.ctm = matrix.concatenating(state.ctm) }
-        case "Do":
-            if let name = operands.last?.nameValue { try drawXObject(named: name, resources: resources) }
+        case Operator.drawXObject:
+            if let name = operands.last?.nameValue { try drawXObject(named: name, resources: scope.resources) }
         default:
             break
         }
@@ -140,49 +154,42 @@ final class ContentInterpreter {
         guard let font = state.font else { return }
         let size = state.fontSize
         let scaling = state.horizontalScaling
+        let characterSpacing = state.characterSpacing
+        let wordSpacing = state.wordSpacing
+        let rise = state.rise
         // Text space → page space for this string; glyphs only move along x (or y) within it.
         let toPage = textMatrix.concatenating(state.ctm).concatenating(pageSpace)
         let sizeVector = toPage.applyToVector(0, size)
-        let drawnSize = (sizeVector.x * sizeVector.x + sizeVector.y * sizeVector.y).squareRoot()
         let advanceVector = font.isVertical ? toPage.applyToVector(0, -1) : toPage.applyToVector(1, 0)
-        let direction = TextDirection(dx: advanceVector.x, dy: advanceVector.y)
-        let top = state.rise + font.ascent * size
-        let bottom = state.rise + font.descent * size
+        let placer = GlyphPlacer(toPage: toPage,
+                                 drawnSize: (sizeVector.x * sizeVector.x + sizeVector.y * sizeVector.y).squareRoot(),
+                                 direction: TextDirection(dx: advanceVector.x, dy: advanceVector.y))
+        // Work on the glyph list as a local (swapped out, no copy) so that appending does not
+        // go through the class property, with its exclusivity check, once per glyph.
+        var placed: [PositionedGlyph] = []
+        swap(&placed, &glyphs)
+        defer { swap(&placed, &glyphs) }
+        let top = rise + font.ascent * size
+        let bottom = rise + font.descent * size
         var offset = 0.0
 
         font.forEachGlyph(in: bytes) { glyph in
-            let spacing = state.characterSpacing + (glyph.isWordSpace ? state.wordSpacing : 0)
+            let spacing = characterSpacing + (glyph.isWordSpace ? wordSpacing : 0)
             if font.isVertical {
                 let half = glyph.advance * size / 2
                 let step = font.verticalAdvance * size
-                place(glyph, toPage, x0: -half, x1: half, y0: offset + step, y1: offset,
-                      originX: 0, originY: offset, drawnSize: drawnSize, direction: direction)
+                placer.place(glyph, x0: -half, x1: half, y0: offset + step, y1: offset, originX: 0, originY: offset,
+                             into: &placed)
                 offset += step + spacing
             } else {
                 let width = glyph.advance * size * scaling
-                place(glyph, toPage, x0: offset, x1: offset + width, y0: bottom, y1: top,
-                      originX: offset, originY: state.rise, drawnSize: drawnSize, direction: direction)
+                placer.place(glyph, x0: offset, x1: offset + width, y0: bottom, y1: top, originX: offset, originY: rise,
+                             into: &placed)
                 offset += (glyph.advance * size + spacing) * scaling
             }
         }
         textMatrix = (font.isVertical ? Matrix.translation(0, offset) : Matrix.translation(offset, 0))
             .concatenating(textMatrix)
-    }
-
-    @inline(__always)
-    private func place(_ glyph: FontGlyph, _ toPage: Matrix, x0: Double, x1: Double, y0: Double, y1: Double,
-                       originX: Double, originY: Double, drawnSize: Double, direction: TextDirection) {
-        let p1 = toPage.apply(x0, y0), p2 = toPage.apply(x1, y1)
-        var box = PDFRect(x0: min(p1.x, p2.x), y0: min(p1.y, p2.y), x1: max(p1.x, p2.x), y1: max(p1.y, p2.y))
-        if toPage.b != 0 || toPage.c != 0 {
-            // Skewed or rotated text: the other two corners matter too.
-            let p3 = toPage.apply(x0, y1), p4 = toPage.apply(x1, y0)
-            box = box.union(PDFRect(x0: min(p3.x, p4.x), y0: min(p3.y, p4.y), x1: max(p3.x, p4.x), y1: max(p3.y, p4.y)))
-        }
-        guard box.x0.isFinite, box.y0.isFinite, box.x1.isFinite, box.y1.isFinite else { return }
-        let origin = toPage.apply(originX, originY)
-        glyphs.append(PositionedGlyph(text: glyph.text, isUnknown: glyph.isUnknown, box: box,
-                                      originX: origin.x, originY: origin.y, fontSize: drawnSize, direction: direction))
     }
 
     // MARK: Marked content

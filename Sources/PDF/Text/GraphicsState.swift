@@ -17,23 +17,3 @@ struct GraphicsState {
     /// `Tr`. Invisible text (3, 7) is still text: OCR layers are drawn that way.
     var renderingMode = 0
 }
-
-/// Counts content operators across a whole document against `PDFLimits.maxContentOperators`
-/// and checks the time budget every few thousand operators.
-final class OperatorBudget {
-    private let limit: Int
-    private let checkTime: () throws -> Void
-    private(set) var count = 0
-
-    init(limit: Int, checkTime: @escaping () throws -> Void) {
-        self.limit = limit
-        self.checkTime = checkTime
-    }
-
-    @inline(__always)
-    func spend() throws {
-        count += 1
-        if count > limit { throw PDFError.tooManyContentOperators(limit: limit) }
-        if count & 4095 == 0 { try checkTime() }
-    }
-}
