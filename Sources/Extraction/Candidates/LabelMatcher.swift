@@ -20,6 +20,8 @@ struct LabelMatcher: Sendable {
     private struct Entry { var kinds: [LabelKind]; var strength: Double; var phrase: String }
     private var entries: [[String]: Entry] = [:]
     private var longestPhrase = 0
+    /// First words of all phrases, for a cheap test before a full match.
+    private var firstWords: Set<String> = []
 
     static let genericStrength = 0.55
     /// `Date:` is more surely a label than `Date`: the colon is the printer saying so.
@@ -36,6 +38,7 @@ struct LabelMatcher: Sendable {
                     let key = LabelSynonyms.canonicalize(TextFolding.words(phrase))
                     guard !key.isEmpty else { continue }
                     longestPhrase = max(longestPhrase, key.count)
+                    firstWords.insert(key[0])
                     if var existing = entries[key] {
                         if !existing.kinds.contains(kind) { existing.kinds.append(kind) }
                         existing.strength = max(existing.strength, strength)
@@ -46,6 +49,14 @@ struct LabelMatcher: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether a label could start with this word (possibly preceded by a rate like `19%`).
+    func mayStartLabel(_ word: String) -> Bool {
+        guard let first = TextFolding.words(word).first else { return word.first == "+" }
+        if first.first?.isNumber == true { return word.contains("%") || word.allSatisfy { $0.isNumber || $0 == "," || $0 == "." } }
+        // Single letters join into dotted abbreviations; compounds split: fold as the matcher does.
+        return firstWords.contains(LabelSynonyms.canonicalize([first])[0]) || first.count == 1 && word.count > 2
     }
 
     /// The longest label the text starts with, if any. A leading rate (`19 % MwSt.`,

@@ -7,13 +7,17 @@ enum UnlabelledValueScanner {
         for ref in layout.allCells {
             let cell = layout[ref]
             let text = layout.labels[ref]?.remainder ?? cell.text
+            // Everything scanned for here holds digits.
+            guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
             // The mod-97 check makes an IBAN safe to take wherever it is printed.
-            let ibans = IBANValidator.ibans(in: text)
+            let ibans = text.utf8.count >= 15 ? IBANValidator.ibans(in: text) : []
             for iban in ibans {
                 found.append(FieldCandidate(field: .iban, value: iban, score: 0.75, cell: ref, box: cell.box, raw: cell.text))
             }
-            for reference in BelgianStructuredReference.references(in: text) {
-                found.append(FieldCandidate(field: .paymentReference, value: reference, score: 0.7, cell: ref, box: cell.box, raw: cell.text))
+            if text.containsBytes("+++") || text.containsBytes("***") {
+                for reference in BelgianStructuredReference.references(in: text) {
+                    found.append(FieldCandidate(field: .paymentReference, value: reference, score: 0.7, cell: ref, box: cell.box, raw: cell.text))
+                }
             }
             if claimed.contains(ref) { continue }
             // `Betala till bankgiro 5050-1055`: the keyword inside a sentence.

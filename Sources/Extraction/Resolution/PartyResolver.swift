@@ -79,7 +79,7 @@ struct PartyResolver {
     static func looksLikeName(_ text: String) -> Bool {
         let letters = text.filter(\.isLetter).count
         let digits = text.filter(\.isASCIIDigit).count
-        guard letters >= 2, digits * 3 <= letters, !text.contains("@"), !text.lowercased().contains("www."),
+        guard letters >= 2, digits * 3 <= letters, !text.containsBytes("@"), !text.lowercased().containsBytes("www."),
               !text.lowercased().hasPrefix("http") else { return false }
         return true
     }
@@ -119,6 +119,7 @@ struct PartyResolver {
 
         var best: (FieldCandidate, Double)?
         var rank = 0
+        var tableHeaders: [CellRef: Bool] = [:]   // per (page, row), column 0
         for ref in layout.allCells {
             let cell = layout[ref]
             let page = layout.pages[ref.page]
@@ -130,7 +131,11 @@ struct PartyResolver {
             if folded == customerFolded { continue }
             // An address line (`5 Harbour Row, Co. Cork`) starts with a number; a table header
             // row has several cells.
-            if cell.text.first?.isNumber == true || layout.isTableHeader(page: ref.page, row: ref.row) { continue }
+            if cell.text.first?.isNumber == true { continue }
+            let rowKey = CellRef(page: ref.page, row: ref.row, column: 0)
+            let isHeader = tableHeaders[rowKey] ?? layout.isTableHeader(page: ref.page, row: ref.row)
+            tableHeaders[rowKey] = isHeader
+            if isHeader { continue }
             if CompanyLexicon.countries.contains(TextFolding.words(cell.text).joined(separator: " ")) { continue }
             var score = 0.3
             if CompanyLexicon.hasLegalForm(cell.text) { score += 0.2 }
