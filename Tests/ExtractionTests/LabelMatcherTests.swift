@@ -40,6 +40,12 @@ final class LabelMatcherTests: XCTestCase {
         XCTAssertEqual(matcher.match("Deposit -500,00")?.remainder, "-500,00")
     }
 
+    func testNumberWordAfterLabelAndQualifiedTaxLabels() {
+        XCTAssertEqual(matcher.match("Bon de commande n° : BC-7712")?.remainder, "BC-7712")
+        XCTAssertEqual(matcher.embeddedTaxLabel("SC Sales Tax 6%")?.kinds, [.taxTotal])
+        XCTAssertNil(matcher.embeddedTaxLabel("Consulting services"))
+    }
+
     func testLeadingRateIsSkipped() {
         XCTAssertEqual(matcher.match("+ 19% MwSt.")?.kinds.contains(.tax), true)
         XCTAssertEqual(matcher.match("20 % TVA")?.kinds.contains(.tax), true)

@@ -24,6 +24,8 @@ struct LabelMatcher: Sendable {
     private var firstWords: Set<String> = []
 
     static let genericStrength = 0.55
+    /// The canonical number word (`No.`, `Nr.`, `n°`, `#`, `Nummer` all become it).
+    private static let numberWord = LabelSynonyms.canonicalize(["number"])[0]
     /// `Date:` is more surely a label than `Date`: the colon is the printer saying so.
     static let genericWithColonStrength = 0.7
 
@@ -59,6 +61,23 @@ struct LabelMatcher: Sendable {
         return firstWords.contains(LabelSynonyms.canonicalize([first])[0]) || first.count == 1 && word.count > 2
     }
 
+    /// A tax label after a short qualifier (`SC Sales Tax 6 %`, `Irish VAT 23 %`): the
+    /// qualifier is a region or code the lexicon cannot list.
+    func embeddedTaxLabel(_ text: String) -> LabelMatch? {
+        let words = text.split(separator: " ")
+        guard (2...6).contains(words.count) else { return nil }
+        for skip in 1...min(2, words.count - 1) {
+            guard words[skip - 1].count <= 8, !words[skip - 1].contains(where: \.isNumber) else { return nil }
+            if var match = self.match(words[skip...].joined(separator: " ")),
+               match.kinds.contains(where: { $0 == .tax || $0 == .taxTotal }) {
+                match.kinds = match.kinds.filter { $0 == .tax || $0 == .taxTotal }
+                match.strength = min(match.strength, Self.genericWithColonStrength)
+                return match
+            }
+        }
+        return nil
+    }
+
     /// The longest label the text starts with, if any. A leading rate (`19 % MwSt.`,
     /// `+ 20% VAT`) is skipped: the label follows it.
     func match(_ text: String) -> LabelMatch? {
@@ -68,7 +87,11 @@ struct LabelMatcher: Sendable {
         for length in stride(from: min(tokens.count, longestPhrase), through: 1, by: -1) {
             let key = tokens[..<length].map(\.folded)
             guard let entry = entries[Array(key)] else { continue }
-            let end = tokens[length - 1].range.upperBound
+            var end = tokens[length - 1].range.upperBound
+            // `Bon de commande n° :`, `Order No.`: a number word after the label belongs to it.
+            if length < tokens.count, tokens[length].folded == Self.numberWord, !entry.kinds.contains(.documentTitle) {
+                end = tokens[length].range.upperBound
+            }
             // `PO-20829` is a value, not the label `PO`: a label ends at a space or punctuation,
             // not at a hyphen or slash glued to more characters.
             if end < text.endIndex {

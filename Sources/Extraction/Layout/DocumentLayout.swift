@@ -42,7 +42,7 @@ struct DocumentLayout: Sendable {
     /// its value. Party labels are left alone: a name may start with a label word
     /// (`Bill to: Customer Care Ltd`).
     static func splitAdjacentColumns(_ cell: LayoutCell, matcher: LabelMatcher) -> [(cell: LayoutCell, label: LabelMatch?)] {
-        let fullMatch = matcher.match(cell.text)
+        let fullMatch = matcher.match(cell.text) ?? matcher.embeddedTaxLabel(cell.text)
         guard cell.words.count >= 2 else { return [(cell, fullMatch)] }
         let partyKinds: Set<LabelKind> = [.billTo, .seller, .shipTo, .documentTitle, .contact]
         for k in 1..<cell.words.count where matcher.mayStartLabel(cell.words[k].text) {
