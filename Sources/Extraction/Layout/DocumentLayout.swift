@@ -41,9 +41,12 @@ struct DocumentLayout: Sendable {
     /// where a specific label starts right after a complete label, a value, or a label with
     /// its value. Party labels are left alone: a name may start with a label word
     /// (`Bill to: Customer Care Ltd`).
+    static let maxSplitWords = 80
+
     static func splitAdjacentColumns(_ cell: LayoutCell, matcher: LabelMatcher) -> [(cell: LayoutCell, label: LabelMatch?)] {
         let fullMatch = matcher.match(cell.text) ?? matcher.embeddedTaxLabel(cell.text)
-        guard cell.words.count >= 2 else { return [(cell, fullMatch)] }
+        // Prose runs of more than `maxSplitWords` are left whole: splitting is quadratic.
+        guard (2...maxSplitWords).contains(cell.words.count) else { return [(cell, fullMatch)] }
         let partyKinds: Set<LabelKind> = [.billTo, .seller, .shipTo, .documentTitle, .contact]
         for k in 1..<cell.words.count where matcher.mayStartLabel(cell.words[k].text) {
             let prefix = cell.words[..<k].map(\.text).joined(separator: " ")
