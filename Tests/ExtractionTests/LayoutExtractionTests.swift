@@ -231,6 +231,30 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["InvoiceDate"], "2024-04-01")
     }
 
+    /// A combined `Deliver to / Invoice to` label, dot leaders, a bank line in prose.
+    func testCombinedPartyLabelLeadersAndBankProse() {
+        var b = PageBuilder()
+        b.text("Shannon Valley Foods Ltd", x: 40, y: 40, size: 14)
+        b.text("Invoice number ........ SVF-24-0612", x: 40, y: 96)
+        b.text("Invoice date ........... 15-Mar-2024", x: 40, y: 110)
+        b.text("Deliver to / Invoice to", x: 330, y: 96)
+        b.text("The Burren Kitchen", x: 330, y: 110)
+        b.text("Goods", x: 380, y: 220); b.text("670.00", x: 520, y: 220)
+        b.text("VAT @ 0%", x: 380, y: 234); b.text("0.00", x: 520, y: 234)
+        b.text("TOTAL EUR 670.00", x: 380, y: 250)
+        b.text("Bank of Ireland IBAN IE29 AIBK 9311 5212 3456 78 BIC BOFIIE2D", x: 40, y: 290)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["InvoiceNumber"], "SVF-24-0612")
+        XCTAssertEqual(fields["InvoiceDate"], "2024-03-15")
+        XCTAssertEqual(fields["CustomerName"], "The Burren Kitchen")
+        XCTAssertEqual(fields["TotalAmount"], "670.00")
+        XCTAssertEqual(fields["Subtotal"], "670.00")
+        XCTAssertEqual(fields["TaxAmount"], "0.00")
+        XCTAssertEqual(fields["IBAN"], "IE29AIBK93115212345678")
+        XCTAssertEqual(fields["BIC"], "BOFIIE2D")
+    }
+
     func testEmptyAndBlankPagesGiveNoFields() {
         XCTAssertEqual(extractor.extract(pages: []), [])
         XCTAssertEqual(extractor.extract(pages: [TextPage(number: 1, width: 595, height: 842, lines: [])]), [])

@@ -83,7 +83,7 @@ struct LabelledValueFinder {
             guard let amount = FieldValueReader.amount(slot.text, hint: context.decimalSeparator) else { return false }
             // `Please pay within 14 days`, `Terms: Net 30`: a bare number is not an amount in a
             // document that writes its amounts with cents.
-            if !Self.hasCents(amount.matchedText),
+            if !amount.looksLikeMoney,
                context.decimalSeparator != nil || slot.text.split(separator: " ").count > 3 { return false }
             let role: AmountRole
             let labelText = layout[labelCell].text
@@ -139,7 +139,7 @@ struct LabelledValueFinder {
     }
 
     private static func hasCents(_ text: String) -> Bool {
-        AmountParser.amounts(in: text).contains { $0.matchedText.contains(",") || $0.matchedText.contains(".") || $0.currency != nil }
+        AmountParser.amounts(in: text).contains(where: \.looksLikeMoney)
     }
 
     /// `21 %`, `(21%)`, `8.25 %` in a label or value: the rate of a per-rate VAT line.

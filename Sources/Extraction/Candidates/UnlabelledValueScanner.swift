@@ -19,17 +19,8 @@ enum UnlabelledValueScanner {
                     found.append(FieldCandidate(field: .paymentReference, value: reference, score: 0.7, cell: ref, box: cell.box, raw: cell.text))
                 }
             }
+            found += keywordValues(in: text, cell: ref, layout: layout)
             if claimed.contains(ref) { continue }
-            // `Betala till bankgiro 5050-1055`: the keyword inside a sentence.
-            let words = TextFolding.words(text)
-            if words.contains("bankgiro") || words.contains("bg") {
-                for token in text.split(whereSeparator: \.isWhitespace) {
-                    let trimmed = token.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "-")))
-                    if trimmed.contains("-"), let bankgiro = SwedishGiro.bankgiro(trimmed) {
-                        found.append(FieldCandidate(field: .bankgiro, value: bankgiro, score: 0.8, cell: ref, box: cell.box, raw: cell.text))
-                    }
-                }
-            }
             if ref.page == 0, cell.box.y1 < layout.pages[0].height * 0.5, let date = placeAndDate(text, order: order) {
                 found.append(FieldCandidate(field: .invoiceDate, value: date.description, score: 0.45, cell: ref, box: cell.box, raw: cell.text))
             }
@@ -56,6 +47,30 @@ enum UnlabelledValueScanner {
                         }
                     }
                 }
+            }
+        }
+        return found
+    }
+
+    /// Self-checking values named by a keyword inside running text, where no label starts a
+    /// cell: `Betala till bankgiro 5050-1055`, `Bank of Ireland IBAN … BIC BOFIIE2D`.
+    private static func keywordValues(in text: String, cell ref: CellRef, layout: DocumentLayout) -> [FieldCandidate] {
+        let words = TextFolding.words(text)
+        let tokens = text.split(whereSeparator: \.isWhitespace).map {
+            $0.trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "-")))
+        }
+        let cell = layout[ref]
+        func candidate(_ field: InvoiceField, _ value: String) -> FieldCandidate {
+            FieldCandidate(field: field, value: value, score: 0.8, cell: ref, box: cell.box, raw: cell.text)
+        }
+        var found: [FieldCandidate] = []
+        if words.contains("bankgiro") || words.contains("bg") {
+            found += tokens.filter { $0.contains("-") }.compactMap(SwedishGiro.bankgiro).map { candidate(.bankgiro, $0) }
+        }
+        // The BIC is the token right after its keyword (a BIC-shaped word elsewhere may be prose).
+        for (i, token) in tokens.enumerated().dropLast() where ["bic", "swift"].contains(token.lowercased()) {
+            if let bic = BICParser.normalized(tokens[i + 1]), bic.contains(where: \.isNumber) || tokens[i + 1] == tokens[i + 1].uppercased() {
+                found.append(candidate(.bic, bic))
             }
         }
         return found

@@ -28,6 +28,12 @@ struct PartyResolver {
             vendor = Self.unlabelledVendor(layout: layout, claimed: claimed, excluding: excluded,
                                            customerName: customer?.candidate.value)
         }
+        // A delivery address is the customer's when no bill-to label names one.
+        if customer == nil, let (label, nameCell, confidence) = Self.labelledParty(.shipTo, in: layout) {
+            customer = Party(candidate: Self.candidate(.customerName, layout, nameCell, labelCell: label, confidence * 0.75),
+                             confidence: confidence * 0.75)
+            customerBlock = Set([label, nameCell] + layout.block(below: nameCell))
+        }
         if customer == nil, let found = Self.unlabelledCustomer(layout: layout, claimed: claimed, vendor: vendor?.candidate) {
             customer = found
             customerBlock = Set([found.candidate.cell] + layout.block(below: found.candidate.cell))
@@ -49,7 +55,7 @@ struct PartyResolver {
             // Labels like `Customer` also head table columns; a party label sits in the upper
             // part of its page.
             guard layout[ref].box.y0 < layout.pages[ref.page].height * 0.6 else { continue }
-            if !match.remainder.isEmpty {
+            if !match.remainder.isEmpty, !isOnlyPartyLabels(match.remainder, in: layout) {
                 // `Bill to: ACME Ltd`; without the colon, `An` or `To` may just start a sentence.
                 if looksLikeName(match.remainder), match.endsWithColon || CompanyLexicon.hasLegalForm(match.remainder) {
                     return (ref, ref, 0.85)
@@ -75,6 +81,18 @@ struct PartyResolver {
         return !match.endsWithColon && !match.remainder.isEmpty && !match.remainder.contains(where: \.isASCIIDigit)
     }
 
+    /// An amount with cents or a currency (a postcode is a bare number).
+    private static func isMoney(_ text: String) -> Bool {
+        AmountParser.amounts(in: text).contains(where: \.looksLikeMoney)
+    }
+
+    /// `Deliver to / Invoice to`: the rest of the label cell is another party label.
+    private static func isOnlyPartyLabels(_ text: String, in layout: DocumentLayout) -> Bool {
+        let rest = String(text.drop { $0 == "/" || $0 == "&" || $0 == "+" || $0 == " " })
+        guard let match = LabelMatcher.shared.match(rest) else { return false }
+        return match.remainder.isEmpty && match.kinds.contains { $0 == .billTo || $0 == .seller || $0 == .shipTo }
+    }
+
     /// Letters, not an address, phone, e-mail or amount.
     static func looksLikeName(_ text: String) -> Bool {
         let letters = text.filter(\.isLetter).count
@@ -97,9 +115,10 @@ struct PartyResolver {
                   isUnlabelledOrNamed(ref, in: layout), looksLikeName(cell.text), cell.text.first?.isNumber != true,
                   cell.text != vendor?.value, !layout.isTableHeader(page: 0, row: ref.row),
                   !CompanyLexicon.countries.contains(TextFolding.words(cell.text).joined(separator: " ")) else { continue }
-            let block = layout.block(below: ref)
-            guard block.count >= 2, layout[block[0]].text.contains(where: \.isASCIIDigit),
-                  block.prefix(3).contains(where: { layout[$0].text.filter(\.isASCIIDigit).count >= 4 }) else { continue }
+            // An address: unlabelled lines that are not amounts, a street with a number, a postcode.
+            let address = layout.block(below: ref).prefix { layout.labels[$0] == nil && !Self.isMoney(layout[$0].text) }
+            guard address.count >= 2, layout.labels[ref] == nil, layout[address[address.startIndex]].text.contains(where: \.isASCIIDigit),
+                  address.prefix(3).contains(where: { layout[$0].text.filter(\.isASCIIDigit).count >= 4 }) else { continue }
             let score = CompanyLexicon.hasLegalForm(cell.text) ? 0.65 : 0.55
             return Party(candidate: FieldCandidate(field: .customerName, value: cell.text, score: score, cell: ref,
                                                    box: cell.box, raw: cell.text), confidence: score)

@@ -4,6 +4,11 @@ public struct ParsedAmount: Sendable, Equatable {
     public var currency: String?
     /// The characters the amount was read from (digits, separators, sign, currency).
     public var matchedText: String
+
+    /// Printed as money: with a decimal mark or a currency. A bare `14` or a postcode is not.
+    public var looksLikeMoney: Bool {
+        currency != nil || matchedText.contains(",") || matchedText.contains(".")
+    }
 }
 
 /// Reads amounts in the forms invoices print: `1,234.56`, `1.234,56`, `1 234,56` (also with

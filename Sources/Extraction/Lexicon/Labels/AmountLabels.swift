@@ -43,6 +43,7 @@ extension LabelLexicon {
             "Subtotal", "Sub-total", "Sub total", "Net total", "Total net", "Total excl. VAT", "Total excluding VAT",
             "Total excl. tax", "Total excluding tax", "Total before tax", "Net amount", "Amount excl. VAT", "Total (excl. VAT)",
             "Taxable amount", "Total ex VAT", "Total ex. VAT", "Net value", "Total net amount", "Total before VAT", "Net",
+            "Goods total", "Total goods", "Goods value", "Net goods",
             // de
             "Zwischensumme", "Nettobetrag", "Summe netto", "Netto", "Gesamt netto", "Nettosumme", "Rechnungsbetrag netto",
             "Summe ohne MwSt.", "Gesamtbetrag netto", "Warenwert", "Nettowarenwert", "Gesamt (netto)", "Summe (netto)",
@@ -60,7 +61,7 @@ extension LabelLexicon {
             "Base imponible", "Importe neto", "Total sin IVA", "Subtotal sin IVA", "Base", "Neto", "Total neto",
             // it
             "Imponibile", "Totale imponibile", "Subtotale", "Totale netto", "Imponibile totale", "Totale imponibile IVA",
-        ]),
+        ], generic: ["Goods"]),   // `Goods` heads a UK totals block, or a column elsewhere
         .taxTotal: LabelPhrases(specific: [
             "Total VAT", "VAT total", "Total tax", "Tax total", "VAT amount", "Tax amount", "Total sales tax", "Sales tax",
             "Amount of VAT", "Total VAT amount",
