@@ -46,6 +46,15 @@ final class LabelMatcherTests: XCTestCase {
         XCTAssertNil(matcher.embeddedTaxLabel("Consulting services"))
     }
 
+    func testBilingualLabels() {
+        let match = matcher.match("Rechnungsnummer / Invoice number: 2024-118")
+        XCTAssertEqual(match?.kinds.contains(.invoiceNumber), true)
+        XCTAssertEqual(match?.remainder, "2024-118")
+        XCTAssertEqual(matcher.match("Datum / Date: 05.03.2024")?.remainder, "05.03.2024")
+        // A different label after the slash is not swallowed.
+        XCTAssertEqual(matcher.match("Lieferdatum / Invoice number")?.kinds, [.deliveryDate])
+    }
+
     func testLeadingRateIsSkipped() {
         XCTAssertEqual(matcher.match("+ 19% MwSt.")?.kinds.contains(.tax), true)
         XCTAssertEqual(matcher.match("20 % TVA")?.kinds.contains(.tax), true)

@@ -255,6 +255,22 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["BIC"], "BOFIIE2D")
     }
 
+    /// A summary row repeating net and tax before the gross: the rightmost amount is the total.
+    func testTotalRowWithNetTaxGross() {
+        var b = PageBuilder()
+        b.text("Nordwind Handel GmbH", x: 40, y: 40, size: 14)
+        b.text("Rechnungsnummer / Invoice number: 2024-118", x: 40, y: 90)
+        b.text("Netto", x: 200, y: 300); b.text("MwSt. 19 %", x: 300, y: 300); b.text("Brutto", x: 450, y: 300)
+        b.text("Gesamt", x: 40, y: 316); b.text("1.000,00", x: 200, y: 316); b.text("190,00", x: 300, y: 316)
+        b.text("1.190,00 EUR", x: 450, y: 316)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["InvoiceNumber"], "2024-118")
+        XCTAssertEqual(fields["TotalAmount"], "1190.00")
+        XCTAssertEqual(fields["Subtotal"], "1000.00")
+        XCTAssertEqual(fields["TaxAmount"], "190.00")
+    }
+
     func testEmptyAndBlankPagesGiveNoFields() {
         XCTAssertEqual(extractor.extract(pages: []), [])
         XCTAssertEqual(extractor.extract(pages: [TextPage(number: 1, width: 595, height: 842, lines: [])]), [])

@@ -102,10 +102,22 @@ struct LabelMatcher: Sendable {
                 }
             }
             let colon = text[end...].drop(while: { $0 == " " || $0 == "." }).first == ":"
-            return LabelMatch(kinds: entry.kinds, strength: colon ? max(entry.strength, Self.genericWithColonStrength) : entry.strength,
-                              remainder: Self.trimLabelPunctuation(text[end...]), phrase: entry.phrase, endsWithColon: colon)
+            let found = LabelMatch(kinds: entry.kinds, strength: colon ? max(entry.strength, Self.genericWithColonStrength) : entry.strength,
+                                   remainder: Self.trimLabelPunctuation(text[end...]), phrase: entry.phrase, endsWithColon: colon)
+            return bilingual(found)
         }
         return nil
+    }
+
+    /// Bilingual labels (`Rechnungsnummer / Invoice number: 123`, `Datum / Date`): the second
+    /// label, when it names the same thing, is part of the first.
+    private func bilingual(_ first: LabelMatch) -> LabelMatch {
+        guard let slash = first.remainder.first, slash == "/" || slash == "|" else { return first }
+        let rest = String(first.remainder.dropFirst()).trimmingCharacters(in: .whitespaces)
+        guard var second = match(rest), second.kinds.contains(where: first.kinds.contains) else { return first }
+        second.kinds = first.kinds
+        second.strength = max(first.strength, second.strength)
+        return second
     }
 
     private static func droppingLeadingRate(_ text: String) -> String {

@@ -43,8 +43,14 @@ struct LabelledValueFinder {
         let slots = slots(for: match, at: ref)
         // In a totals row an amount with cents beats a bare count (`Total | 15 | 1,234.00`).
         let amountSlots = slots.filter { Self.hasCents($0.text) } + slots.filter { !Self.hasCents($0.text) }
+        // A total's row may repeat net and tax before the gross (`Total | 1,000 | 190 | 1,190`):
+        // the rightmost money on the row is the total.
+        let totalSlots = amountSlots.filter { $0.position == .inline }
+            + amountSlots.filter { $0.position == .right && Self.hasCents($0.text) }.reversed()
+            + amountSlots.filter { $0.position != .inline && !($0.position == .right && Self.hasCents($0.text)) }
         for kind in match.kinds {
-            for slot in Self.amountKinds.contains(kind) ? amountSlots : slots {
+            let ordered = kind == .grandTotal || kind == .amountDue ? totalSlots : Self.amountKinds.contains(kind) ? amountSlots : slots
+            for slot in ordered {
                 if readValue(kind: kind, match: match, labelCell: ref, slot: slot) {
                     claimed.insert(slot.cell)
                     break

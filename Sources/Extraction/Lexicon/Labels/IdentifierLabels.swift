@@ -52,7 +52,7 @@ extension LabelLexicon {
             // en
             "VAT no.", "VAT number", "VAT reg. no.", "VAT registration number", "VAT registration no.", "VAT ID", "VAT-ID",
             "VAT Reg No", "Tax ID", "EIN", "Federal Tax ID", "Federal EIN", "Tax identification number", "VAT", "VAT nr",
-            "TIN", "Tax ID no.", "VAT reg.",
+            "TIN", "Tax ID no.", "VAT reg.", "Federal ID", "FEIN", "Fed. ID", "Employer ID", "VAT registration",
             // de
             "USt-IdNr.", "USt-ID", "USt.-ID", "USt-Id-Nr.", "Umsatzsteuer-ID", "Umsatzsteuer-Identifikationsnummer", "UID",
             "UID-Nr.", "USt-IdNr", "MwSt-Nr.", "MWST-Nr.", "UID-Nummer", "Ust-Ident-Nr.", "USt.-IdNr.",
