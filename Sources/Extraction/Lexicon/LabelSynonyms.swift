@@ -21,9 +21,10 @@ enum LabelSynonyms {
         return table
     }()
 
-    /// German, Dutch and Swedish write compounds (`Rechnungsnummer`, `Fakturadatum`); their
-    /// number and date suffixes are split off so the compound matches the two-word form.
-    static let compoundSuffixes = ["nummer", "nr", "datum"]
+    /// German, Dutch and Swedish write compounds (`Rechnungsnummer`, `Fakturadatum`,
+    /// `Gesamtbetrag`); their number, date and amount suffixes are split off so the compound
+    /// matches the two-word form (`Gesamt-Betrag`).
+    static let compoundSuffixes = ["nummer", "nr", "datum", "betrag", "summe", "bedrag", "belopp", "summa"]
 
     /// Canonical words for folded words. Dotted abbreviations (`I.V.A.`, `N.I.F.`, `T.T.C.`)
     /// arrive as single letters and are joined first.

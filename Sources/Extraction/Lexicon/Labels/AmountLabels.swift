@@ -8,7 +8,8 @@ extension LabelLexicon {
             // de
             "Gesamtbetrag", "Gesamtsumme", "Rechnungsbetrag", "Rechnungssumme", "Bruttobetrag", "Summe brutto", "Gesamt brutto",
             "Endbetrag", "Bruttosumme", "Gesamtbetrag brutto", "Rechnungsbetrag brutto", "Gesamt inkl. MwSt.", "Summe inkl. MwSt.",
-            "Betrag inkl. MwSt.", "Total inkl. MwSt.", "Gesamt (brutto)", "Brutto",
+            "Betrag inkl. MwSt.", "Total inkl. MwSt.", "Gesamt (brutto)", "Brutto", "Endsumme", "Rechnungsendbetrag",
+            "Rechnungsbetrag gesamt",
             // fr
             "Total TTC", "Montant TTC", "Total toutes taxes comprises", "Montant total", "Montant total TTC", "Total facture",
             "Montant de la facture", "Total T.T.C.", "Net TTC", "TTC", "Total TVAC", "Montant TVAC", "TVAC",
@@ -28,7 +29,8 @@ extension LabelLexicon {
             "Total", "Summe", "Gesamt", "Summa",
         ], generic: ["Amount", "Betrag", "Montant", "Bedrag", "Belopp", "Importe", "Importo"]),
         .amountDue: LabelPhrases(specific: [
-            "Amount due", "Balance due", "Total due", "Amount payable", "Total payable", "Balance", "Amount to pay",
+            "Amount due", "Balance due", "Total due", "Total amount due", "Total amount payable", "Grand total due",
+            "Montant net à payer", "Att betala totalt", "Totale a pagare", "Amount payable", "Total payable", "Balance", "Amount to pay",
             "Please pay", "Remaining balance", "Outstanding", "Outstanding amount", "Amount outstanding", "Total to pay",
             "Zahlbetrag", "Zu zahlen", "Zu zahlender Betrag", "Offener Betrag", "Restbetrag", "Noch zu zahlen",
             "Verbleibender Betrag", "Zahlungsbetrag", "Offen",
@@ -50,7 +52,7 @@ extension LabelLexicon {
             "Betrag netto", "Netto gesamt", "Zwischensumme netto",
             // fr
             "Sous-total", "Total HT", "Montant HT", "Sous-total HT", "Total hors taxes", "Montant hors taxes", "Total H.T.",
-            "Base HT", "Total net HT", "Net HT", "HT", "Total HTVA", "Montant HTVA", "HTVA", "Total hors TVA",
+            "Base HT", "Total net HT", "Net HT", "HT", "Montant net HT", "Total HTVA", "Montant HTVA", "HTVA", "Total hors TVA",
             // nl
             "Subtotaal", "Totaal excl. btw", "Totaal exclusief btw", "Netto bedrag", "Nettobedrag", "Bedrag excl. btw",
             "Totaal excl btw", "Subtotaal excl. btw", "Totaal netto",

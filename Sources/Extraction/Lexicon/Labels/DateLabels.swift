@@ -26,7 +26,7 @@ extension LabelLexicon {
             "Zahlbar am", "Fällig", "Bitte zahlen bis", "Zu zahlen bis",
             // fr
             "Date d'échéance", "Échéance", "Date limite de paiement", "À payer avant le", "Payable avant le",
-            "Date de paiement", "À régler avant le", "Paiement avant le", "Date limite de règlement", "Payable au", "Payable le",
+            "Date de paiement", "Date d'exigibilité", "Exigible le", "Exigibilité", "À régler avant le", "Paiement avant le", "Date limite de règlement", "Payable au", "Payable le",
             "À régler le", "Payable on", "Pagadero el", "Da pagare il", "Te betalen op", "Betalas den",
             // nl
             "Vervaldatum", "Vervaldag", "Te betalen vóór", "Te betalen voor", "Uiterste betaaldatum", "Betalen vóór",

@@ -4,7 +4,7 @@ extension LabelLexicon {
             "Bill to", "Billed to", "Invoice to", "Invoiced to", "Sold to", "Customer", "Client", "Buyer", "Recipient",
             "Billing address", "Invoice address", "To", "Prepared for", "Invoice for", "Customer name", "Client name",
             "Bill to party", "Invoiced",
-            "Rechnungsempfänger", "Rechnungsadresse", "Kunde", "Empfänger", "Rechnung an", "Käufer", "Auftraggeber",
+            "Rechnungsempfänger", "Rechnungsadresse", "Rechnungsanschrift", "Kunde", "Empfänger", "Rechnung an", "Käufer", "Auftraggeber",
             "Facturé à", "Facturer à", "Adresse de facturation", "Destinataire", "Acheteur", "Client facturé",
             "Factuur aan", "Factuuradres", "Aan", "Klant", "Afnemer", "Gefactureerd aan",
             "Faktureras till", "Faktureringsadress", "Kund", "Köpare", "Mottagare", "Fakturaadress",
