@@ -271,6 +271,29 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["TaxAmount"], "190.00")
     }
 
+    /// A business letter: the sender line over the envelope window, the recipient unlabelled.
+    func testBusinessLetterSenderLineAndWindowAddress() {
+        var b = PageBuilder()
+        b.text("Kühlhaus Nord GmbH · Am Hafen 3 · 24103 Kiel", x: 50, y: 120, size: 7)
+        b.text("Fischhandel Petersen OHG", x: 50, y: 140)
+        b.text("Fährstraße 8", x: 50, y: 152)
+        b.text("24937 Flensburg", x: 50, y: 164)
+        b.text("Rechnung Nr. 2024-0777", x: 50, y: 230, size: 12)
+        b.text("Kiel, den 22. März 2024", x: 400, y: 230)
+        b.text("Gesamtbetrag", x: 330, y: 300); b.text("1.713,60 €", x: 480, y: 300)
+        b.text("Kühlhaus Nord GmbH", x: 50, y: 780, size: 7)
+        b.text("USt-IdNr. DE266123456 · IBAN DE89 3704 0044 0532 0130 00", x: 50, y: 790, size: 7)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["VendorName"], "Kühlhaus Nord GmbH")
+        XCTAssertEqual(fields["CustomerName"], "Fischhandel Petersen OHG")
+        XCTAssertEqual(fields["InvoiceNumber"], "2024-0777")
+        XCTAssertEqual(fields["InvoiceDate"], "2024-03-22")
+        XCTAssertEqual(fields["TotalAmount"], "1713.60")
+        XCTAssertEqual(PartyResolver.nameSegment("ACME Ltd | 5 Main Street"), "ACME Ltd")
+        XCTAssertEqual(PartyResolver.nameSegment("Golden Gate Logistics, Corp."), "Golden Gate Logistics, Corp.")
+    }
+
     func testEmptyAndBlankPagesGiveNoFields() {
         XCTAssertEqual(extractor.extract(pages: []), [])
         XCTAssertEqual(extractor.extract(pages: [TextPage(number: 1, width: 595, height: 842, lines: [])]), [])

@@ -44,7 +44,7 @@ struct PartyResolver {
                                   _ score: Double) -> FieldCandidate {
         let cell = layout[ref]
         // A name cell under its label is taken whole, even if it starts with a label word.
-        let value = ref == labelCell ? (layout.labels[ref]?.remainder ?? cell.text) : cell.text
+        let value = nameSegment(ref == labelCell ? (layout.labels[ref]?.remainder ?? cell.text) : cell.text)
         return FieldCandidate(field: field, value: value, score: score, cell: ref,
                               box: ref == labelCell ? cell.box(ofSuffix: value) : cell.box, raw: value)
     }
@@ -79,6 +79,20 @@ struct PartyResolver {
     static func isUnlabelledOrNamed(_ ref: CellRef, in layout: DocumentLayout) -> Bool {
         guard let match = layout.labels[ref] else { return true }
         return !match.endsWithColon && !match.remainder.isEmpty && !match.remainder.contains(where: \.isASCIIDigit)
+    }
+
+    /// The name at the head of a one-line address (`Kühlhaus Nord GmbH · Am Hafen 3 · 24103
+    /// Kiel` → `Kühlhaus Nord GmbH`): cut at the first separator after which digits follow.
+    static func nameSegment(_ text: String) -> String {
+        for separator in [" · ", " | ", " • ", " – ", " - ", ", "] {
+            guard let range = text.range(of: separator) else { continue }
+            let head = String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            if looksLikeName(head), text[range.upperBound...].contains(where: \.isASCIIDigit),
+               !head.contains(where: \.isASCIIDigit) || CompanyLexicon.hasLegalForm(head) {
+                return head
+            }
+        }
+        return text
     }
 
     /// An amount with cents or a currency (a postcode is a bare number).
@@ -176,7 +190,8 @@ struct PartyResolver {
                 }
             }
             if best == nil || score > best!.1 {
-                best = (FieldCandidate(field: .vendorName, value: cell.text, score: score, cell: ref, box: cell.box, raw: cell.text), score)
+                best = (FieldCandidate(field: .vendorName, value: Self.nameSegment(cell.text), score: score, cell: ref,
+                                       box: cell.box, raw: cell.text), score)
             }
         }
         guard let (candidate, score) = best else { return nil }
