@@ -80,6 +80,14 @@ final class PredictorTests: XCTestCase {
         XCTAssertEqual(try decoder.decode([0b1000_1000]), [0b1111_0000])
     }
 
+    func testHugeDeclaredRowsAreBoundedByTheData() throws {
+        // 16M columns of 32 16-bit colours would be a 1 GB row; the data holds 9 bytes.
+        let decoder = PredictorDecoder(predictor: 12, colors: 32, bitsPerComponent: 16, columns: 1 << 24)
+        XCTAssertEqual(try decoder.decode([0, 1, 2, 3, 4, 5, 6, 7, 8]), [1, 2, 3, 4, 5, 6, 7, 8])
+        let tiff = PredictorDecoder(predictor: 2, colors: 32, bitsPerComponent: 16, columns: 1 << 24)
+        XCTAssertEqual(try tiff.decode([1, 2, 3]), [1, 2, 3], "no complete row: data unchanged")
+    }
+
     func testPredictorParametersFromDictionary() throws {
         let d = PDFDictionary(["Predictor": .integer(12), "Columns": .integer(4), "Colors": .integer(1)])
         let decoder = try XCTUnwrap(try PredictorDecoder(parameters: d))

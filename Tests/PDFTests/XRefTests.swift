@@ -119,6 +119,32 @@ final class XRefTests: XCTestCase {
         XCTAssertEqual(try file.resolve(file.trailer["Info"]!).dictionaryValue?["Producer"]?.stringBytes, Array("first".utf8))
     }
 
+    func testLinearizedLayout() throws {
+        // First-page section at the front (objects 5–7, trailer with /Root and /Prev), the main
+        // section at the end (objects 1–4, a trailer without /Root); startxref names the first.
+        var w = RawPDFWriter()
+        w.object(5, "<< /Linearized 1 /L 0 /O 7 /N 1 >>")
+        let firstXRefAt = w.bytes.count
+        let placeholder = "xref\n5 3\n" + String(repeating: "0000000000 00000 n \n", count: 3)
+        w.text(placeholder + "trailer\n<< /Size 8 /Root 6 0 R /Prev 0000000000 >>\nstartxref\n0\n%%EOF\n")
+        w.object(6, "<< /Type /Catalog /Pages 1 0 R >>")
+        w.object(7, "<< /Type /Page /Parent 1 0 R /Contents 2 0 R >>")
+        w.object(1, "<< /Type /Pages /Kids [7 0 R] /Count 1 >>")
+        w.streamObject(2, dictionary: "", data: Array(content.utf8))
+        let mainXRefAt = w.bytes.count
+        w.text("xref\n0 3\n0000000000 65535 f \n" + String(format: "%010d 00000 n \n%010d 00000 n \n", w.offsets[1]!, w.offsets[2]!))
+        w.text("trailer\n<< /Size 3 >>\nstartxref\n\(firstXRefAt)\n%%EOF\n")
+        // Fill in the first-page section now that offsets are known (same byte lengths).
+        let filled = "xref\n5 3\n" + [5, 6, 7].map { String(format: "%010d 00000 n \n", w.offsets[$0]!) }.joined()
+            + "trailer\n<< /Size 8 /Root 6 0 R /Prev " + String(format: "%010d", mainXRefAt) + " >>\nstartxref\n0\n%%EOF\n"
+        w.bytes.replaceSubrange(firstXRefAt..<(firstXRefAt + filled.utf8.count), with: Array(filled.utf8))
+
+        let file = try PDFFile(bytes: w.bytes)
+        XCTAssertFalse(file.wasRepaired)
+        XCTAssertEqual(file.trailer["Root"]?.referenceValue?.number, 6)
+        XCTAssertEqual(try file.pages()[0].contentData(in: file), Array(content.utf8))
+    }
+
     func testPrevChainThatLoopsEnds() throws {
         var w = RawPDFWriter.withOnePage("")
         let start = w.bytes.count
@@ -160,6 +186,21 @@ final class XRefTests: XCTestCase {
         w.classicXRef([1, 2, 3, 4], trailer: "/Size 5 /Root 1 0 R")
         let file = try PDFFile(bytes: w.bytes)
         XCTAssertEqual(try file.pages()[0].contentData(in: file), Array(content.utf8))
+    }
+
+    func testSeveralStreamsWithoutLengthEachGetTheirOwnData() throws {
+        var w = RawPDFWriter()
+        w.object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+        w.object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+        w.object(3, "<< /Type /Page /Parent 2 0 R /Contents [6 0 R 4 0 R 5 0 R] >>")
+        for (n, text) in [(4, "(four) Tj"), (5, "(five) Tj"), (6, "(six) Tj")] {
+            w.offsets[n] = w.bytes.count
+            w.text("\(n) 0 obj\n<< >>\nstream\n\(text)\nendstream\nendobj\n")
+        }
+        w.classicXRef([1, 2, 3, 4, 5, 6], trailer: "/Size 7 /Root 1 0 R")
+        let file = try PDFFile(bytes: w.bytes)
+        XCTAssertEqual(try file.pages()[0].contentStreams(in: file).map { String(decoding: $0, as: UTF8.self) },
+                       ["(six) Tj", "(four) Tj", "(five) Tj"])
     }
 
     func testObjStmXRefStreamCorpusFile() throws {

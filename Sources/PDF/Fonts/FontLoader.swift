@@ -15,7 +15,7 @@ struct FontLoader {
         let subtype = font["Subtype"]?.nameValue ?? "Type1"
         let baseFont = try name(font["BaseFont"]) ?? ""
         let descriptor = try dictionary(font["FontDescriptor"])
-        let flags = try number(descriptor?["Flags"]).map { Int($0) } ?? 0
+        let flags = try integer(descriptor?["Flags"]) ?? 0
         let isSymbolic = flags & 4 != 0
         let toUnicode = try cmap(font["ToUnicode"])
         let metrics = StandardFontMetrics.named(baseFont) ?? fallbackMetrics(flags: flags)
@@ -35,7 +35,8 @@ struct FontLoader {
             }
         }
 
-        let firstChar = try number(font["FirstChar"]).map { Int($0) } ?? 0
+        // Codes are 0…255; a FirstChar outside that range only shifts Widths off every code.
+        let firstChar = min(max(try integer(font["FirstChar"]) ?? 0, -1), 256)
         let widths = try array(font["Widths"])?.map { try direct($0).numberValue }
         let missingWidth = try number(descriptor?["MissingWidth"])
 
@@ -73,12 +74,12 @@ struct FontLoader {
         if let differences = try array(encodingDictionary?["Differences"]) {
             var code = 0
             for item in differences {
-                switch try direct(item) {
-                case .integer(let value): code = value
-                case .real(let value) where value.isFinite: code = Int(value)
+                let element = try direct(item)
+                switch element {
+                case .integer, .real: code = element.intValue ?? -1
                 case .name(let glyph):
                     if (0..<256).contains(code) { encoding.setName(glyph, for: code) }
-                    code += 1
+                    if code < 256 { code += 1 }
                 default: break
                 }
             }
@@ -156,6 +157,10 @@ struct FontLoader {
     private func name(_ object: PDFObject?) throws -> String? {
         guard let object else { return nil }
         return try source.resolve(object).nameValue
+    }
+    private func integer(_ object: PDFObject?) throws -> Int? {
+        guard let object else { return nil }
+        return try source.resolve(object).intValue
     }
     private func number(_ object: PDFObject?) throws -> Double? {
         guard let object else { return nil }

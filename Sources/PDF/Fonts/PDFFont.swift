@@ -212,10 +212,10 @@ struct CIDWidths: Sendable {
         self.defaultWidth = defaultWidth
         var i = 0
         while i < w.count {
-            guard let first = w[i].intValue, first >= 0 else { break }
+            guard let first = w[i].intValue, first >= 0, first <= Int(UInt32.max) else { break }
             if i + 1 < w.count, let list = w[i + 1].arrayValue {
                 for (offset, value) in list.enumerated() {
-                    if let width = value.numberValue { single[UInt32(clamping: first + offset)] = width }
+                    if let width = value.numberValue, first + offset <= Int(UInt32.max) { single[UInt32(first + offset)] = width }
                 }
                 i += 2
             } else if i + 2 < w.count, let last = w[i + 1].intValue, let width = w[i + 2].numberValue, last >= first {

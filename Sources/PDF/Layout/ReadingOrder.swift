@@ -4,6 +4,12 @@
 enum ReadingOrder {
     /// Lines whose baselines are at most this many font sizes apart may stack into one block.
     static let maxLineSpacing = 1.6
+    /// A new line may join only the blocks most recently extended; a page has a few columns,
+    /// a hostile one thousands of fragments, which must not cost lines × blocks.
+    static let maxOpenBlocks = 256
+    /// Beyond this many blocks (no real page), blocks are read top to bottom, left to right,
+    /// instead of by the quadratic column-aware order.
+    static let maxOrderedBlocks = 2_000
 
     /// Lines stacked into one block, by their index in the page's line list.
     struct Block {
@@ -25,10 +31,12 @@ enum ReadingOrder {
     /// sits just above it and overlaps it horizontally.
     static func blocks(of lines: [LayoutLine]) -> [Block] {
         var blocks: [Block] = []
+        // Block indices, least recently extended first; at most `maxOpenBlocks`.
+        var open: [Int] = []
         for (index, line) in lines.enumerated() {
             var best: Int?
             var bestDistance = Double.infinity
-            for candidate in blocks.indices.reversed() {
+            for candidate in open.reversed() {
                 let last = lines[blocks[candidate].lineIndices[blocks[candidate].lineIndices.count - 1]]
                 let distance = line.baseline - last.baseline
                 let size = max(line.fontSize, last.fontSize)
@@ -40,8 +48,12 @@ enum ReadingOrder {
             if let best {
                 blocks[best].lineIndices.append(index)
                 blocks[best].box = blocks[best].box.union(line.readingBox)
+                open.removeAll { $0 == best }
+                open.append(best)
             } else {
                 blocks.append(Block(lineIndices: [index], box: line.readingBox))
+                open.append(blocks.count - 1)
+                if open.count > maxOpenBlocks { open.removeFirst() }
             }
         }
         return blocks
@@ -53,35 +65,32 @@ enum ReadingOrder {
     static func orderBlocks(_ boxes: [PDFRect]) -> [Int] {
         let count = boxes.count
         guard count > 1 else { return Array(0..<count) }
+        guard count <= maxOrderedBlocks else { return boxes.indices.sorted { isBefore(boxes[$0], boxes[$1]) } }
+        // Candidates in reading preference (topmost, then leftmost): the first free one goes next.
+        let byPosition = boxes.indices.sorted { isBefore(boxes[$0], boxes[$1]) }
         // successor[a * count + b]: a must be read before b.
         var successor = [Bool](repeating: false, count: count * count)
         var predecessors = [Int](repeating: 0, count: count)
-        boxes.withUnsafeBufferPointer { boxes in
-            for a in 0..<count {
-                let boxA = boxes[a]
-                for b in 0..<count where a != b && precedes(boxA, boxes[b]) {
-                    successor[a * count + b] = true
-                    predecessors[b] += 1
-                }
-            }
-        }
         var done = [Bool](repeating: false, count: count)
         var result: [Int] = []
         result.reserveCapacity(count)
-        for _ in 0..<count {
-            // Prefer a free block; in a cycle (overlapping blocks) take the topmost left.
-            var pick = -1
-            for i in 0..<count where !done[i] && predecessors[i] == 0 {
-                if pick < 0 || isBefore(boxes[i], boxes[pick]) { pick = i }
-            }
-            if pick < 0 {
-                for i in 0..<count where !done[i] {
-                    if pick < 0 || isBefore(boxes[i], boxes[pick]) { pick = i }
+        boxes.withUnsafeBufferPointer { boxes in
+            successor.withUnsafeMutableBufferPointer { successor in
+                for a in 0..<count {
+                    let boxA = boxes[a]
+                    for b in 0..<count where a != b && precedes(boxA, boxes[b]) {
+                        successor[a * count + b] = true
+                        predecessors[b] += 1
+                    }
+                }
+                for _ in 0..<count {
+                    // A free block if there is one; in a cycle (overlapping blocks) the first left.
+                    let pick = byPosition.first { !done[$0] && predecessors[$0] == 0 } ?? byPosition.first { !done[$0] }!
+                    done[pick] = true
+                    result.append(pick)
+                    for next in 0..<count where successor[pick * count + next] { predecessors[next] -= 1 }
                 }
             }
-            done[pick] = true
-            result.append(pick)
-            for next in 0..<count where successor[pick * count + next] { predecessors[next] -= 1 }
         }
         return result
     }

@@ -6,6 +6,10 @@ final class ContentInterpreter {
     private let fonts: FontCache
     /// Counts one operator toward the document's `maxContentOperators` (and time budget).
     private let countOperator: () throws -> Void
+    /// Glyph bytes this page may still show: shown text is bounded like operators, so that one
+    /// huge string cannot grow the glyph list without limit.
+    private(set) var glyphBudget: Int
+    private let glyphLimit: Int
     private let maxFormDepth: Int
     private let pageSpace: Matrix
     /// Nested `q` beyond this is ignored rather than growing the stack without bound.
@@ -24,10 +28,12 @@ final class ContentInterpreter {
     private static let maxMarkedContentDepth = 256
 
     init(source: PDFObjectSource, fonts: FontCache, countOperator: @escaping () throws -> Void,
-         maxFormDepth: Int, pageSpace: Matrix) {
+         glyphBudget: Int, glyphLimit: Int, maxFormDepth: Int, pageSpace: Matrix) {
         self.source = source
         self.fonts = fonts
         self.countOperator = countOperator
+        self.glyphBudget = glyphBudget
+        self.glyphLimit = glyphLimit
         self.maxFormDepth = maxFormDepth
         self.pageSpace = pageSpace
     }
@@ -51,9 +57,9 @@ final class ContentInterpreter {
     private func perform(_ op: UInt32, _ operands: ArraySlice<PDFObject>, scope: inout ResourceScope) throws {
         switch op {
         case Operator.showText:
-            if let string = operands.last?.stringBytes { show(string) }
+            if let string = operands.last?.stringBytes { try show(string) }
         case Operator.showTextArray:
-            if let array = operands.last?.arrayValue { showArray(array) }
+            if let array = operands.last?.arrayValue { try showArray(array) }
         case Operator.moveLine:
             if let (tx, ty) = numbers(operands) { moveLine(tx, ty) }
         case Operator.setFont:
@@ -84,7 +90,7 @@ final class ContentInterpreter {
             moveLine(0, -state.leading)
         case Operator.nextLineShowText:
             moveLine(0, -state.leading)
-            if let string = operands.last?.stringBytes { show(string) }
+            if let string = operands.last?.stringBytes { try show(string) }
         case Operator.nextLineSpacedShowText:
             if operands.count == 3, let aw = operands[operands.startIndex].numberValue,
                let ac = operands[operands.startIndex + 1].numberValue {
@@ -92,7 +98,7 @@ final class ContentInterpreter {
                 state.characterSpacing = ac
             }
             moveLine(0, -state.leading)
-            if let string = operands.last?.stringBytes { show(string) }
+            if let string = operands.last?.stringBytes { try show(string) }
         case Operator.characterSpacing: if let v = operands.last?.numberValue { state.characterSpacing = v }
         case Operator.wordSpacing: if let v = operands.last?.numberValue { state.wordSpacing = v }
         case Operator.horizontalScaling: if let v = operands.last?.numberValue { state.horizontalScaling = v / 100 }
@@ -131,10 +137,10 @@ final class ContentInterpreter {
 
     // MARK: Showing text
 
-    private func showArray(_ array: [PDFObject]) {
+    private func showArray(_ array: [PDFObject]) throws {
         for element in array {
             switch element {
-            case .string(let bytes): show(bytes)
+            case .string(let bytes): try show(bytes)
             case .integer, .real:
                 // A number moves the next glyph back by thousandths of the font size.
                 guard let adjustment = element.numberValue, let font = state.font else { continue }
@@ -150,8 +156,10 @@ final class ContentInterpreter {
     }
 
     /// Places each glyph of `bytes` and advances the text matrix (§9.4.4).
-    private func show(_ bytes: [UInt8]) {
+    private func show(_ bytes: [UInt8]) throws {
         guard let font = state.font else { return }
+        glyphBudget -= bytes.count
+        if glyphBudget < 0 { throw PDFError.tooManyContentOperators(limit: glyphLimit) }
         let size = state.fontSize
         let scaling = state.horizontalScaling
         let characterSpacing = state.characterSpacing
@@ -247,8 +255,8 @@ final class ContentInterpreter {
 
     /// Places a text field's value the way readers regenerate a missing appearance: one line,
     /// left-aligned with a 2 pt margin, vertically centred, in Helvetica.
-    func drawFieldValue(_ value: String, rect: PDFRect, fontSize: Double) {
-        let font = FontCache.standIn
+    func drawFieldValue(_ value: String, rect: PDFRect, fontSize: Double) throws {
+        let font = FontCache.helvetica
         let size = fontSize > 0 ? fontSize : max(1, rect.height * 0.7)
         let bytes = value.unicodeScalars.map { $0.value < 256 ? UInt8($0.value) : UInt8(ascii: "?") }
         state = GraphicsState()
@@ -256,7 +264,7 @@ final class ContentInterpreter {
         state.fontSize = size
         let baseline = rect.y0 + (rect.height - size) / 2 - font.descent * size
         textMatrix = Matrix.translation(rect.x0 + 2, baseline)
-        show(bytes)
+        try show(bytes)
         // The stand-in font knows Latin-1 only through StandardEncoding; the text is the value's.
         var index = glyphs.count - bytes.count
         for scalar in value.unicodeScalars where index < glyphs.count {

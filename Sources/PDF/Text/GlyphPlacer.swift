@@ -24,8 +24,9 @@ struct GlyphPlacer {
             let p3 = toPage.apply(x0, y1), p4 = toPage.apply(x1, y0)
             box = box.union(PDFRect(x0: min(p3.x, p4.x), y0: min(p3.y, p4.y), x1: max(p3.x, p4.x), y1: max(p3.y, p4.y)))
         }
-        guard box.x0.isFinite, box.y0.isFinite, box.x1.isFinite, box.y1.isFinite else { return }
         let origin = toPage.apply(originX, originY)
+        guard box.x0.isFinite, box.y0.isFinite, box.x1.isFinite, box.y1.isFinite, origin.x.isFinite, origin.y.isFinite,
+              drawnSize.isFinite else { return }
         placed.append(PositionedGlyph(text: glyph.text, isUnknown: glyph.isUnknown, box: box,
                                       originX: origin.x, originY: origin.y, fontSize: drawnSize, direction: direction))
     }
