@@ -51,8 +51,11 @@ final class LabelMatcherTests: XCTestCase {
         XCTAssertEqual(match?.kinds.contains(.invoiceNumber), true)
         XCTAssertEqual(match?.remainder, "2024-118")
         XCTAssertEqual(matcher.match("Datum / Date: 05.03.2024")?.remainder, "05.03.2024")
-        // A different label after the slash is not swallowed.
-        XCTAssertEqual(matcher.match("Lieferdatum / Invoice number")?.kinds, [.deliveryDate])
+        // Combined labels: the value may be what either names.
+        let combined = matcher.match("St.-Nr./USt-IdNr.: DE 298 112 233")
+        XCTAssertEqual(combined?.kinds.contains(.companyRegistration), true)
+        XCTAssertEqual(combined?.kinds.contains(.vendorTaxId), true)
+        XCTAssertEqual(combined?.remainder, "DE 298 112 233")
     }
 
     func testLeadingRateIsSkipped() {

@@ -282,7 +282,7 @@ final class LayoutExtractionTests: XCTestCase {
         b.text("Kiel, den 22. März 2024", x: 400, y: 230)
         b.text("Gesamtbetrag", x: 330, y: 300); b.text("1.713,60 €", x: 480, y: 300)
         b.text("Kühlhaus Nord GmbH", x: 50, y: 780, size: 7)
-        b.text("USt-IdNr. DE266123456 · IBAN DE89 3704 0044 0532 0130 00", x: 50, y: 790, size: 7)
+        b.text("St.-Nr./USt-IdNr.: DE266123456 · IBAN DE89 3704 0044 0532 0130 00", x: 50, y: 790, size: 7)
 
         let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
         XCTAssertEqual(fields["VendorName"], "Kühlhaus Nord GmbH")
@@ -290,6 +290,7 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["InvoiceNumber"], "2024-0777")
         XCTAssertEqual(fields["InvoiceDate"], "2024-03-22")
         XCTAssertEqual(fields["TotalAmount"], "1713.60")
+        XCTAssertEqual(fields["VendorTaxId"], "DE266123456")
         XCTAssertEqual(PartyResolver.nameSegment("ACME Ltd | 5 Main Street"), "ACME Ltd")
         XCTAssertEqual(PartyResolver.nameSegment("Golden Gate Logistics, Corp."), "Golden Gate Logistics, Corp.")
     }

@@ -109,13 +109,14 @@ struct LabelMatcher: Sendable {
         return nil
     }
 
-    /// Bilingual labels (`Rechnungsnummer / Invoice number: 123`, `Datum / Date`): the second
-    /// label, when it names the same thing, is part of the first.
+    /// Bilingual or combined labels (`Rechnungsnummer / Invoice number: 123`,
+    /// `St.-Nr./USt-IdNr.: DE…`): the value follows the last label and may be what either
+    /// names, so the kinds are joined and each kind's reader decides.
     private func bilingual(_ first: LabelMatch) -> LabelMatch {
         guard let slash = first.remainder.first, slash == "/" || slash == "|" else { return first }
         let rest = String(first.remainder.dropFirst()).trimmingCharacters(in: .whitespaces)
-        guard var second = match(rest), second.kinds.contains(where: first.kinds.contains) else { return first }
-        second.kinds = first.kinds
+        guard var second = match(rest) else { return first }
+        second.kinds = first.kinds + second.kinds.filter { !first.kinds.contains($0) }
         second.strength = max(first.strength, second.strength)
         return second
     }

@@ -121,6 +121,9 @@ struct LabelledValueFinder {
             add(.bic, bic, 1)
         case .paymentReference:
             guard let (reference, validity) = FieldValueReader.paymentReference(slot.text) else { return false }
+            // `Reference: HS-PO-8812` may be anyone's reference; only a checked payment
+            // reference (RF, OCR, QR) makes a generic label a payment reference.
+            if match.strength < 1, validity < 1 { return false }
             add(.paymentReference, reference, validity)
         case .bankgiro:
             guard let (bankgiro, validity) = FieldValueReader.bankgiro(slot.text) else { return false }

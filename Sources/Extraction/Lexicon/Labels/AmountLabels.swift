@@ -45,7 +45,7 @@ extension LabelLexicon {
             "Subtotal", "Sub-total", "Sub total", "Net total", "Total net", "Total excl. VAT", "Total excluding VAT",
             "Total excl. tax", "Total excluding tax", "Total before tax", "Net amount", "Amount excl. VAT", "Total (excl. VAT)",
             "Taxable amount", "Total ex VAT", "Total ex. VAT", "Net value", "Total net amount", "Total before VAT", "Net",
-            "Goods total", "Total goods", "Goods value", "Net goods",
+            "Goods total", "Total goods", "Goods value", "Net goods", "Excl. VAT", "Amount excl. tax",
             // de
             "Zwischensumme", "Nettobetrag", "Summe netto", "Netto", "Gesamt netto", "Nettosumme", "Rechnungsbetrag netto",
             "Summe ohne MwSt.", "Gesamtbetrag netto", "Warenwert", "Nettowarenwert", "Gesamt (netto)", "Summe (netto)",

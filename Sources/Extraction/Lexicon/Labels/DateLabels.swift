@@ -2,7 +2,7 @@ extension LabelLexicon {
     static let dateLabels: [LabelKind: LabelPhrases] = [
         .invoiceDate: LabelPhrases(specific: [
             // en
-            "Invoice date", "Date of invoice", "Invoice dated", "Date of issue", "Issue date", "Issued on",
+            "Invoice date", "Date of invoice", "Invoice dated", "Date of issue", "Issue date", "Issued on", "Issued",
             "Date issued", "Billing date", "Bill date", "Tax point", "Tax point date", "Document date",
             // de
             "Rechnungsdatum", "Rechnungs-Datum", "Ausstellungsdatum", "Belegdatum", "Datum der Rechnung", "Rechnungsdat.",

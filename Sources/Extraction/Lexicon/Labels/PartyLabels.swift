@@ -7,7 +7,7 @@ extension LabelLexicon {
             "Rechnungsempfänger", "Rechnungsadresse", "Rechnungsanschrift", "Kunde", "Empfänger", "Rechnung an", "Käufer", "Auftraggeber",
             "Facturé à", "Facturer à", "Adresse de facturation", "Destinataire", "Acheteur", "Client facturé",
             "Factuur aan", "Factuuradres", "Aan", "Klant", "Afnemer", "Gefactureerd aan",
-            "Faktureras till", "Faktureringsadress", "Kund", "Köpare", "Mottagare", "Fakturaadress",
+            "Faktureras till", "Faktureras", "Faktureringsadress", "Kund", "Köpare", "Mottagare", "Fakturaadress",
             "Facturar a", "Cliente", "Facturado a", "Dirección de facturación", "Destinatario", "Comprador",
             "Intestatario", "Spett.le", "Fatturare a", "Committente", "Indirizzo di fatturazione",
             "Customer details", "Client details", "Kundendaten", "Données client", "Klantgegevens", "Kunduppgifter",
