@@ -5,7 +5,8 @@ extension LabelLexicon {
             "Invoice date", "Date of invoice", "Invoice dated", "Date of issue", "Issue date", "Issued on", "Issued",
             "Date issued", "Billing date", "Bill date", "Tax point", "Tax point date", "Document date",
             // de
-            "Rechnungsdatum", "Rechnungs-Datum", "Ausstellungsdatum", "Belegdatum", "Datum der Rechnung", "Rechnungsdat.",
+            "Rechnungsdatum", "Rechnungs-Datum", "Ausstellungsdatum", "Ausgestellt am", "Erstellt am", "Fait le", "Utfärdad",
+            "Fakturan utfärdad", "Emessa il", "Emitida el", "Data di emissione fattura", "Belegdatum", "Datum der Rechnung", "Rechnungsdat.",
             // fr
             "Date de facture", "Date de facturation", "Date d'émission", "Date de la facture", "Facture du", "Émise le",
             // nl
@@ -20,7 +21,9 @@ extension LabelLexicon {
         .dueDate: LabelPhrases(specific: [
             // en
             "Due date", "Date due", "Payment due", "Payment due date", "Due by", "Due on", "Pay by", "Payable by",
-            "Payment date", "Please pay by", "Payable until", "Due",
+            "Payment date", "Please pay by", "Payable until", "Due", "Pay before", "Payment deadline", "Payable before",
+            "Zahlungsfrist", "Zahlbar spätestens", "Spätestens am", "Date limite", "Pagar antes del", "Pagare entro",
+            "Uiterlijk betalen op", "Betalningsdag",
             // de
             "Fälligkeitsdatum", "Fällig am", "Fällig bis", "Fälligkeit", "Zahlbar bis", "Zahlungsziel", "Zahlungstermin",
             "Zahlbar am", "Fällig", "Bitte zahlen bis", "Zu zahlen bis",

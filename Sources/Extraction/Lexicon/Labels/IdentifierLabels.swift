@@ -4,7 +4,9 @@ extension LabelLexicon {
             // en
             "Invoice number", "Invoice no.", "Invoice No", "Invoice #", "Invoice nr.", "Invoice num.", "Inv. no.", "Inv #",
             "Invoice ID", "Invoice ref.", "Invoice reference", "Tax invoice no.", "Tax invoice number", "Bill no.", "Bill number",
-            "Document number", "Document no.", "Credit note number", "Credit note no.",
+            "Document number", "Document no.", "Credit note number", "Credit note no.", "Doc. no.", "Invoice ref",
+            "Rechnungs-ID", "Dokumentnummer", "N° de document", "Numéro de document", "Documentnummer",
+            "Número de documento", "Documento n.", "Fakturans nummer",
             // de
             "Rechnungsnummer", "Rechnungs-Nr.", "Rechnung Nr.", "Rechnungsnr.", "Rechnung-Nr.", "Re.-Nr.", "RE-Nr.", "Rg.-Nr.",
             "Rechnung No.", "Belegnummer", "Beleg-Nr.", "Rechnung Nummer", "Gutschriftnummer", "Gutschrift Nr.",
