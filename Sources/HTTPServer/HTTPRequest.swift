@@ -40,6 +40,8 @@ public struct HTTPRequest: Sendable {
     public var body: [UInt8]
     /// Peer address as text: `127.0.0.1` or `::1` (no port).
     public var remoteAddress: String
+    /// Trailer fields of a chunked body (kept apart from `headers`, RFC 9110 §6.5).
+    public var trailers: HTTPHeaders = HTTPHeaders()
 
     public init(method: HTTPMethod, target: String, path: String, queryItems: [QueryItem] = [],
                 version: HTTPVersion = .http1_1, headers: HTTPHeaders = HTTPHeaders(),

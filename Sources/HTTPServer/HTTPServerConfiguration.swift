@@ -16,6 +16,8 @@ public struct HTTPServerConfiguration: Sendable {
     public var workerThreads: Int = 16
     /// How long a graceful shutdown waits for in-flight requests.
     public var shutdownGracePeriod: Double = 10
+    /// Event-loop (I/O) threads; 0 means one per CPU core.
+    public var ioThreads: Int = 0
     /// Value of the `Server` response header.
     public var serverName: String = "invoice-master"
 

@@ -1,0 +1,378 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One accepted socket and its HTTP/1.1 exchange. Owned by one event loop and touched only on
+/// that loop's thread; workers hold a reference just to post their results back.
+final class Connection: @unchecked Sendable {
+    enum Phase {
+        /// Reading and answering requests.
+        case ready
+        /// A request is with a worker; further input waits so responses stay in order.
+        case awaitingResponse
+        /// A worker is streaming a response body.
+        case streaming
+        /// Response sent, write side shut; draining input briefly so the peer reads the
+        /// response before a reset could discard it.
+        case lingering
+        case closed
+    }
+
+    enum TimeoutKind {
+        case none, idle, header, body, write, linger
+    }
+
+    /// What the response to the current request depends on.
+    struct Exchange {
+        var isHead = false
+        var version = HTTPVersion.http1_1
+        var keepAlive = true
+    }
+
+    let fd: Int32
+    let slot: Int
+    let generation: UInt32
+    unowned let loop: EventLoop
+    let remoteAddress: String
+
+    let input = InputBuffer()
+    var decoder: HTTPRequestDecoder
+    var output = OutputQueue()
+    var phase = Phase.ready
+    var exchange = Exchange()
+    /// Framing of the body being streamed by a worker.
+    var streamFraming = ResponseHeadWriter.Framing.chunked
+
+    /// Close once the queued output is written (error, `Connection: close`, shutdown).
+    var closeAfterFlush = false
+    /// The peer shut its write side (read returned 0).
+    var peerClosed = false
+    var servedRequests = 0
+
+    var deadline: UInt64 = 0
+    var timeoutKind = TimeoutKind.none
+    /// epoll events currently registered.
+    var interest: UInt32
+
+    init(fd: Int32, slot: Int, generation: UInt32, loop: EventLoop, remoteAddress: String, interest: UInt32) {
+        self.fd = fd
+        self.slot = slot
+        self.generation = generation
+        self.loop = loop
+        self.remoteAddress = remoteAddress
+        self.interest = interest
+        decoder = HTTPRequestDecoder(limits: loop.context.limits)
+    }
+
+    var isIdle: Bool {
+        phase == .ready && output.isEmpty && !decoder.isMidRequest(input) && !closeAfterFlush
+    }
+
+    // MARK: Events
+
+    func handle(events: UInt32) {
+        if events & LinuxEpoll.in != 0 || (events & (LinuxEpoll.hup | LinuxEpoll.err) != 0 && interest & LinuxEpoll.in != 0) {
+            if phase == .lingering {
+                discardInput()
+                return
+            }
+            guard readAvailable() else { return }
+            processInput()
+        }
+        if phase != .closed && events & LinuxEpoll.out != 0 {
+            flush()
+        }
+        if phase != .closed && events & (LinuxEpoll.hup | LinuxEpoll.err) != 0 && phase != .awaitingResponse && phase != .streaming {
+            if output.isEmpty { close() }
+        }
+        if phase != .closed { updateInterestAndDeadline(progressed: true) }
+    }
+
+    /// Reads what the socket has. Returns false when the connection was closed.
+    private func readAvailable() -> Bool {
+        var total = 0
+        while total < 256 * 1024 {
+            let space = input.writableSpace()
+            let count = read(fd, space.baseAddress, space.count)
+            if count > 0 {
+                input.commitWritten(count)
+                total += count
+                if count < space.count { break }
+                continue
+            }
+            if count == 0 {
+                peerClosed = true
+                break
+            }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return true
+            default:
+                close()
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Answers every complete request in the input, in order, until one must wait for a worker.
+    func processInput() {
+        while phase == .ready && !closeAfterFlush && output.pendingBytes < OutputQueue.highWaterBytes {
+            switch decoder.next(from: input, remoteAddress: remoteAddress) {
+            case .needMore:
+                if peerClosed {
+                    // Nothing more will come: an unfinished request can never complete.
+                    closeAfterFlush = true
+                }
+                flush()
+                return
+            case .sendContinue:
+                output.append(Self.continueLine)
+            case .failure(let error):
+                sendError(error.status)
+            case .request(let request, let keepAlive):
+                servedRequests += 1
+                exchange = Exchange(isHead: request.method == .head, version: request.version,
+                                    keepAlive: keepAlive && !peerClosed)
+                let responder = loop.context.responder
+                if responder.respondsWithoutBlocking(to: request) {
+                    send(responder.respond(to: request), inline: true)
+                } else {
+                    phase = .awaitingResponse
+                    let isHead = exchange.isHead
+                    loop.context.workers.submit { [self] in
+                        let response = responder.respond(to: request)
+                        loop.post(.response(self, response))
+                        if case .stream(let produce) = response.body, !isHead {
+                            produce { chunk in self.loop.post(.streamChunk(self, chunk)) }
+                            loop.post(.streamEnd(self))
+                        }
+                    }
+                }
+            }
+        }
+        flush()
+    }
+
+    static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
+    // MARK: Responses
+
+    /// Queues a response to the current request. A streamed body is produced here when
+    /// `inline`, otherwise it arrives later from the worker as chunk messages.
+    func send(_ response: HTTPResponse, inline: Bool) {
+        var keepAlive = exchange.keepAlive && !loop.isDraining
+        if let connection = response.headers["connection"], connection.lowercased().contains("close") { keepAlive = false }
+        let context = loop.context
+        let code = response.status.code
+        let bodyless = code < 200 || code == 204 || code == 304
+        switch response.body {
+        case .bytes(let body):
+            if !keepAlive { closeAfterFlush = true }
+            output.appendInPlace {
+                ResponseHeadWriter.write(status: response.status, headers: response.headers,
+                                         framing: bodyless ? .noBody : .contentLength(body.count), keepAlive: keepAlive,
+                                         dateLine: loop.dateCache.line, serverLine: context.serverLine, into: &$0)
+            }
+            if !exchange.isHead && !bodyless && !body.isEmpty { output.append(body) }
+            phase = .ready
+        case .stream(let produce):
+            let framing: ResponseHeadWriter.Framing = exchange.version == .http1_0 ? .untilClose : .chunked
+            if case .untilClose = framing { keepAlive = false }
+            if !keepAlive { closeAfterFlush = true }
+            output.appendInPlace {
+                ResponseHeadWriter.write(status: response.status, headers: response.headers, framing: framing,
+                                         keepAlive: keepAlive, dateLine: loop.dateCache.line,
+                                         serverLine: context.serverLine, into: &$0)
+            }
+            streamFraming = framing
+            if exchange.isHead {
+                phase = .ready
+            } else if inline {
+                produce { chunk in self.appendStreamChunk(chunk) }
+                appendStreamEnd()
+                phase = .ready
+            } else {
+                phase = .streaming
+            }
+        }
+    }
+
+    func appendStreamChunk(_ chunk: [UInt8]) {
+        guard !chunk.isEmpty else { return }
+        if case .chunked = streamFraming {
+            output.appendInPlace { ResponseHeadWriter.appendChunkHeader(chunk.count, into: &$0) }
+            output.append(chunk)
+            output.appendInPlace { $0.append(contentsOf: ResponseHeadWriter.crlf) }
+        } else {
+            output.append(chunk)
+        }
+    }
+
+    func appendStreamEnd() {
+        if case .chunked = streamFraming { output.append(Self.lastChunk) }
+    }
+
+    static let lastChunk = Array("0\r\n\r\n".utf8)
+
+    /// Queues an error response and closes after it: the stream cannot be trusted further.
+    func sendError(_ status: HTTPStatus) {
+        output.appendInPlace {
+            ResponseHeadWriter.writeError(status, dateLine: loop.dateCache.line, serverLine: loop.context.serverLine, into: &$0)
+        }
+        closeAfterFlush = true
+    }
+
+    // MARK: Worker results (loop thread)
+
+    func workerResponded(_ response: HTTPResponse) {
+        guard phase == .awaitingResponse else { return }
+        send(response, inline: false)
+        continueAfterResponse()
+    }
+
+    func workerStreamed(_ chunk: [UInt8]) {
+        guard phase == .streaming else { return }
+        appendStreamChunk(chunk)
+        flush()
+        if phase != .closed { updateInterestAndDeadline(progressed: true) }
+    }
+
+    func workerFinishedStream() {
+        guard phase == .streaming else { return }
+        appendStreamEnd()
+        phase = .ready
+        continueAfterResponse()
+    }
+
+    private func continueAfterResponse() {
+        if phase == .ready { processInput() }
+        if phase != .closed { updateInterestAndDeadline(progressed: true) }
+    }
+
+    // MARK: Writing and closing
+
+    func flush() {
+        if !output.isEmpty {
+            switch output.write(to: fd) {
+            case .done: break
+            case .wouldBlock: return
+            case .failed:
+                close()
+                return
+            }
+        }
+        if closeAfterFlush && phase == .ready { beginLingeringClose() }
+    }
+
+    /// Half-closes and reads whatever the peer still sends for a moment, so a response to an
+    /// unread body (413, an error) is not destroyed by the reset that closing with unread
+    /// input would send.
+    private func beginLingeringClose() {
+        shutdown(fd, Int32(SHUT_WR))
+        phase = .lingering
+        if peerClosed {
+            close()
+            return
+        }
+        deadline = loop.now + Self.lingerMilliseconds
+        timeoutKind = .linger
+        input.release()
+    }
+
+    static let lingerMilliseconds: UInt64 = 2000
+    private static let lingerByteLimit = 1 << 20
+    private var lingeredBytes = 0
+
+    private func discardInput() {
+        while true {
+            let count = loop.withScratch { read(fd, $0.baseAddress, $0.count) }
+            if count > 0 {
+                lingeredBytes += count
+                if lingeredBytes > Self.lingerByteLimit { break }
+                continue
+            }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
+            break
+        }
+        close()
+    }
+
+    func close() {
+        guard phase != .closed else { return }
+        phase = .closed
+        Glibc.close(fd)
+        input.release()
+        loop.connectionDidClose(self)
+    }
+
+    // MARK: Timers
+
+    /// Registers for the events the current phase needs and arms the matching timeout.
+    func updateInterestAndDeadline(progressed: Bool) {
+        let now = loop.now
+        let timeouts = loop.context.timeouts
+        var wanted: UInt32 = 0
+        switch phase {
+        case .closed:
+            return
+        case .ready:
+            if !closeAfterFlush && !peerClosed && output.pendingBytes < OutputQueue.highWaterBytes { wanted |= LinuxEpoll.in }
+        case .lingering:
+            wanted |= LinuxEpoll.in
+        case .awaitingResponse, .streaming:
+            break
+        }
+        if !output.isEmpty { wanted |= LinuxEpoll.out }
+        if wanted != interest {
+            interest = wanted
+            LinuxEpoll.control(loop.epollFD, LinuxEpoll.ctlMod, fd, events: wanted,
+                               data: UInt64(slot) | UInt64(generation) << 32)
+        }
+
+        switch phase {
+        case .closed, .lingering:
+            return
+        case .awaitingResponse, .streaming:
+            if output.isEmpty {
+                setDeadline(.none, 0)
+            } else if progressed || timeoutKind != .write {
+                setDeadline(.write, now + timeouts.write)
+            }
+        case .ready:
+            if !output.isEmpty {
+                if progressed || timeoutKind != .write { setDeadline(.write, now + timeouts.write) }
+            } else if decoder.isReadingBody {
+                if progressed || timeoutKind != .body { setDeadline(.body, now + timeouts.body) }
+            } else if decoder.isMidRequest(input) {
+                // Measured from the first byte of the head, however slowly the rest trickles in.
+                if timeoutKind != .header { setDeadline(.header, now + timeouts.header) }
+            } else if timeoutKind != .idle {
+                setDeadline(.idle, now + (servedRequests == 0 ? timeouts.header : timeouts.keepAlive))
+            }
+        }
+    }
+
+    private func setDeadline(_ kind: TimeoutKind, _ time: UInt64) {
+        timeoutKind = kind
+        deadline = kind == .none ? 0 : time
+    }
+
+    /// Called by the loop's sweep when `deadline` has passed.
+    func timedOut() {
+        switch timeoutKind {
+        case .header, .body:
+            if phase == .ready {
+                sendError(.requestTimeout)
+                flush()
+                // Still unwritten, the 408 now runs under the write timeout.
+                if phase != .closed { updateInterestAndDeadline(progressed: true) }
+            } else {
+                close()
+            }
+        case .idle, .write, .linger, .none:
+            close()
+        }
+    }
+}

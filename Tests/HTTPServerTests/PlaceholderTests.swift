@@ -1,5 +1,0 @@
-import XCTest
-
-final class HTTPServerPlaceholderTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}
