@@ -8,7 +8,9 @@ public struct PDFObjectID: Hashable, Sendable, CustomStringConvertible {
 
 /// A PDF object (ISO 32000-2 §7.3). Strings are raw bytes: their meaning depends on where they sit
 /// (text in a content stream is decoded through the font, not as PDFDocEncoding).
-public indirect enum PDFObject: Sendable {
+/// Only the stream case is boxed: operands and dictionary values (numbers, names, strings) are then
+/// stored inline instead of each costing a heap allocation.
+public enum PDFObject: Sendable {
     case null
     case bool(Bool)
     case integer(Int)
@@ -17,7 +19,7 @@ public indirect enum PDFObject: Sendable {
     case name(String)
     case array([PDFObject])
     case dictionary(PDFDictionary)
-    case stream(PDFStream)
+    indirect case stream(PDFStream)
     case reference(PDFObjectID)
 
     public var intValue: Int? {

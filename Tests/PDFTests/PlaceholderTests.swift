@@ -1,5 +1,0 @@
-import XCTest
-
-final class PDFPlaceholderTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}
