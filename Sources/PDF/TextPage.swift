@@ -32,6 +32,18 @@ public struct TextLine: Sendable, Equatable {
     public var box: PDFRect
     public init(words: [TextWord], box: PDFRect) { self.words = words; self.box = box }
     public var text: String { words.map(\.text).joined(separator: " ") }
+
+    /// Whether `line` ends in a word broken by a hyphen that `next`, the following line of the
+    /// same column, completes: a letter and "-" at the end, a lower-case letter to start.
+    static func continuesHyphenated(_ line: TextLine, _ next: TextLine) -> Bool {
+        guard let last = line.words.last?.text.unicodeScalars, last.count >= 2, last.last == "-",
+              let beforeHyphen = last.dropLast().last, beforeHyphen.properties.isAlphabetic,
+              let first = next.words.first?.text.unicodeScalars.first, first.properties.isLowercase
+        else { return false }
+        let below = next.box.y0 >= line.box.y0 + line.box.height * 0.5
+        let sameColumn = min(line.box.x1, next.box.x1) > max(line.box.x0, next.box.x0)
+        return below && sameColumn
+    }
 }
 
 /// The text layer of one page.
@@ -42,11 +54,24 @@ public struct TextPage: Sendable {
     public var height: Double
     /// Lines in reading order (columns kept apart).
     public var lines: [TextLine]
-    public init(number: Int, width: Double, height: Double, lines: [TextLine]) {
+    /// Glyphs drawn with no Unicode meaning in their font; they appear as U+FFFD in the text.
+    /// A high share means the text layer cannot be trusted (e.g. a subset font without ToUnicode).
+    public var unknownCharacterCount: Int
+    public init(number: Int, width: Double, height: Double, lines: [TextLine], unknownCharacterCount: Int = 0) {
         self.number = number; self.width = width; self.height = height; self.lines = lines
+        self.unknownCharacterCount = unknownCharacterCount
     }
     /// Every word, in reading order.
     public var words: [TextWord] { lines.flatMap(\.words) }
-    /// Plain-text rendering: one line of text per line, in reading order.
-    public var text: String { lines.map(\.text).joined(separator: "\n") }
+    /// Plain-text rendering: one line of text per line, in reading order. A word hyphenated
+    /// across two lines of a column is joined again ("invoi-" + "ce" → "invoice"), as pdftotext does.
+    public var text: String {
+        var out = ""
+        for (index, line) in lines.enumerated() {
+            out += line.text
+            guard index + 1 < lines.count else { break }
+            if TextLine.continuesHyphenated(line, lines[index + 1]) { out.removeLast() } else { out += "\n" }
+        }
+        return out
+    }
 }

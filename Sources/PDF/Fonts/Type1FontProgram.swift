@@ -1,0 +1,36 @@
+/// Reads the built-in encoding of an embedded Type 1 font program (Adobe Type 1 Font Format §2.3):
+/// the clear-text part before `eexec` holds `/Encoding 256 array … dup 65 /A put … readonly def`.
+enum Type1FontProgram {
+    static func encoding(in program: [UInt8]) -> [String?]? {
+        let end = firstIndex(of: Array("eexec".utf8), in: program[...]) ?? program.count
+        let clearText = program[..<end]
+        guard let start = firstIndex(of: Array("/Encoding".utf8), in: clearText) else { return nil }
+        var names: [String?] = Array(repeating: nil, count: 256)
+        var found = false
+        // Tokens after /Encoding: look for `dup <code> /<name> put` until `def`/`readonly def`.
+        var tokens: [Substring] = []
+        let text = String(decoding: clearText[start...], as: UTF8.self)
+        for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
+            if token == "def" || token == "StandardEncoding" { break }
+            tokens.append(token)
+            if token == "put", tokens.count >= 4, tokens[tokens.count - 4] == "dup",
+               let code = Int(tokens[tokens.count - 3]), (0..<256).contains(code),
+               tokens[tokens.count - 2].hasPrefix("/") {
+                names[code] = String(tokens[tokens.count - 2].dropFirst())
+                found = true
+            }
+        }
+        return found ? names : nil
+    }
+
+    private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        var i = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while i <= last {
+            if haystack[i] == needle[0], haystack[i..<i + needle.count].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+}

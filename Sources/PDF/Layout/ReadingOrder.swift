@@ -1,0 +1,104 @@
+/// Orders lines so that columns stay apart: lines stack into blocks (a column's paragraph, a
+/// table column's cells), and blocks are read top to bottom, a block before anything below it
+/// that it overlaps horizontally and before anything to its right that it overlaps vertically.
+enum ReadingOrder {
+    /// Lines whose baselines are at most this many font sizes apart may stack into one block.
+    static let maxLineSpacing = 1.6
+
+    /// Lines stacked into one block, by their index in the page's line list.
+    struct Block {
+        var lineIndices: [Int]
+        var box: PDFRect
+    }
+
+    static func order(_ lines: [LayoutLine]) -> [LayoutLine] {
+        let blocks = blocks(of: lines)
+        var ordered: [LayoutLine] = []
+        ordered.reserveCapacity(lines.count)
+        for block in orderBlocks(blocks.map(\.box)) {
+            for index in blocks[block].lineIndices { ordered.append(lines[index]) }
+        }
+        return ordered
+    }
+
+    /// Stacks lines (given top to bottom) into blocks: a line joins the block whose last line
+    /// sits just above it and overlaps it horizontally.
+    static func blocks(of lines: [LayoutLine]) -> [Block] {
+        var blocks: [Block] = []
+        for (index, line) in lines.enumerated() {
+            var best: Int?
+            var bestDistance = Double.infinity
+            for candidate in blocks.indices.reversed() {
+                let last = lines[blocks[candidate].lineIndices[blocks[candidate].lineIndices.count - 1]]
+                let distance = line.baseline - last.baseline
+                let size = max(line.fontSize, last.fontSize)
+                guard distance > LineBuilder.rowTolerance * size, distance <= maxLineSpacing * size,
+                      overlaps(last.readingBox.x0, last.readingBox.x1, line.readingBox.x0, line.readingBox.x1)
+                else { continue }
+                if distance < bestDistance { best = candidate; bestDistance = distance }
+            }
+            if let best {
+                blocks[best].lineIndices.append(index)
+                blocks[best].box = blocks[best].box.union(line.readingBox)
+            } else {
+                blocks.append(Block(lineIndices: [index], box: line.readingBox))
+            }
+        }
+        return blocks
+    }
+
+    /// Topological order over "above and overlapping horizontally" and "left of and overlapping
+    /// vertically"; among blocks that are free to go, the topmost (then leftmost) goes first.
+    /// Returns indices into `boxes`.
+    static func orderBlocks(_ boxes: [PDFRect]) -> [Int] {
+        let count = boxes.count
+        guard count > 1 else { return Array(0..<count) }
+        // successor[a * count + b]: a must be read before b.
+        var successor = [Bool](repeating: false, count: count * count)
+        var predecessors = [Int](repeating: 0, count: count)
+        boxes.withUnsafeBufferPointer { boxes in
+            for a in 0..<count {
+                let boxA = boxes[a]
+                for b in 0..<count where a != b && precedes(boxA, boxes[b]) {
+                    successor[a * count + b] = true
+                    predecessors[b] += 1
+                }
+            }
+        }
+        var done = [Bool](repeating: false, count: count)
+        var result: [Int] = []
+        result.reserveCapacity(count)
+        for _ in 0..<count {
+            // Prefer a free block; in a cycle (overlapping blocks) take the topmost left.
+            var pick = -1
+            for i in 0..<count where !done[i] && predecessors[i] == 0 {
+                if pick < 0 || isBefore(boxes[i], boxes[pick]) { pick = i }
+            }
+            if pick < 0 {
+                for i in 0..<count where !done[i] {
+                    if pick < 0 || isBefore(boxes[i], boxes[pick]) { pick = i }
+                }
+            }
+            done[pick] = true
+            result.append(pick)
+            for next in 0..<count where successor[pick * count + next] { predecessors[next] -= 1 }
+        }
+        return result
+    }
+
+    @inline(__always)
+    private static func precedes(_ a: PDFRect, _ b: PDFRect) -> Bool {
+        if a.y1 <= b.y0 + 1, overlaps(a.x0, a.x1, b.x0, b.x1) { return true }
+        if a.x1 <= b.x0 + 1, overlaps(a.y0, a.y1, b.y0, b.y1) { return true }
+        return false
+    }
+
+    private static func isBefore(_ a: PDFRect, _ b: PDFRect) -> Bool {
+        a.y0 != b.y0 ? a.y0 < b.y0 : a.x0 < b.x0
+    }
+
+    @inline(__always)
+    private static func overlaps(_ a0: Double, _ a1: Double, _ b0: Double, _ b1: Double) -> Bool {
+        min(a1, b1) - max(a0, b0) > 0
+    }
+}
