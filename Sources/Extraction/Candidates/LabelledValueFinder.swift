@@ -1,0 +1,157 @@
+import PDF
+
+/// Walks every label in the document, finds the text it points at (after it in the same
+/// cell, the next cells to the right, or the cell below) and reads it with the parser of the
+/// label's kind.
+struct LabelledValueFinder {
+    let layout: DocumentLayout
+    let context: DocumentContext
+
+    private(set) var fields: [FieldCandidate] = []
+    private(set) var amounts: [AmountCandidate] = []
+    /// Cells taken as the value of some label, a distractor's included.
+    private(set) var claimed: Set<CellRef> = []
+
+    init(layout: DocumentLayout, context: DocumentContext) {
+        self.layout = layout
+        self.context = context
+        for (ref, match) in layout.labels.sorted(by: { $0.key < $1.key }) {
+            read(match, at: ref)
+        }
+    }
+
+    /// Text slots a label may point at, nearest first.
+    func slots(for match: LabelMatch, at ref: CellRef) -> [ValueSlot] {
+        var slots: [ValueSlot] = []
+        if !match.remainder.isEmpty { slots.append(ValueSlot(text: match.remainder, cell: ref, position: .inline)) }
+        var next = layout.right(of: ref)
+        var hops = 0
+        while let r = next, hops < 3, layout.labels[r] == nil {
+            slots.append(ValueSlot(text: layout[r].text, cell: r, position: .right))
+            next = layout.right(of: r)
+            hops += 1
+        }
+        if let b = layout.below(of: ref), layout.labels[b] == nil {
+            slots.append(ValueSlot(text: layout[b].text, cell: b, position: .below))
+        }
+        return slots
+    }
+
+    private static let amountKinds: Set<LabelKind> = [.grandTotal, .amountDue, .subtotal, .taxTotal, .tax]
+
+    private mutating func read(_ match: LabelMatch, at ref: CellRef) {
+        let slots = slots(for: match, at: ref)
+        // In a totals row an amount with cents beats a bare count (`Total | 15 | 1,234.00`).
+        let amountSlots = slots.filter { Self.hasCents($0.text) } + slots.filter { !Self.hasCents($0.text) }
+        for kind in match.kinds {
+            for slot in Self.amountKinds.contains(kind) ? amountSlots : slots {
+                if readValue(kind: kind, match: match, labelCell: ref, slot: slot) {
+                    claimed.insert(slot.cell)
+                    break
+                }
+            }
+        }
+    }
+
+    /// Reads `slot` as the value of `kind`; true when it held one.
+    private mutating func readValue(kind: LabelKind, match: LabelMatch, labelCell: CellRef, slot: ValueSlot) -> Bool {
+        let weight = match.strength * slot.position.factor
+        let cell = layout[slot.cell]
+        let box = slot.position == .inline ? cell.box(ofSuffix: slot.text) : cell.box
+        func add(_ field: InvoiceField, _ value: String, _ validity: Double) {
+            fields.append(FieldCandidate(field: field, value: value, score: weight * validity,
+                                         cell: slot.cell, box: box, raw: slot.text))
+        }
+        switch kind {
+        case .invoiceNumber, .purchaseOrder, .documentTitle:
+            // A title counts with its number on the same line, or a lone number under it.
+            if kind == .documentTitle && slot.position == .below && slot.text.contains(" ") { return false }
+            guard let (id, validity) = FieldValueReader.identifier(slot.text) else { return false }
+            let field: InvoiceField = kind == .purchaseOrder ? .purchaseOrder : .invoiceNumber
+            add(field, id, kind == .documentTitle ? validity * 0.5 : validity)
+            // `Fattura n. 45/2024 del 05/03/2024`, `Facture n° 12 du 5 mars 2024`: the date
+            // printed with the number is the invoice date.
+            if field == .invoiceNumber, slot.position == .inline,
+               let (date, dateValidity) = FieldValueReader.date(String(slot.text.dropFirst(id.count)), order: context.dateOrder) {
+                fields.append(FieldCandidate(field: .invoiceDate, value: date.description, score: 0.6 * weight * dateValidity,
+                                             cell: slot.cell, box: box, raw: slot.text))
+            }
+        case .invoiceDate, .dueDate:
+            guard let (date, validity) = FieldValueReader.date(slot.text, order: context.dateOrder) else { return false }
+            add(kind == .invoiceDate ? .invoiceDate : .dueDate, date.description, validity)
+        case .grandTotal, .amountDue, .subtotal, .taxTotal, .tax:
+            guard let amount = FieldValueReader.amount(slot.text, hint: context.decimalSeparator) else { return false }
+            // `Please pay within 14 days`: a bare number in prose is not an amount.
+            if !Self.hasCents(amount.matchedText), slot.text.split(separator: " ").count > 3 { return false }
+            let role: AmountRole
+            let labelText = layout[labelCell].text
+            switch kind {
+            case .grandTotal: role = .grandTotal
+            case .amountDue: role = .amountDue
+            case .subtotal:
+                role = Self.percentage(in: labelText).map { .subtotalRateLine(rate: $0) } ?? .subtotal
+            case .taxTotal: role = .taxTotal
+            default:
+                if let rate = Self.percentage(in: labelText) ?? Self.percentage(in: slot.text) {
+                    role = .taxRateLine(rate: rate)
+                } else {
+                    role = .taxTotal
+                }
+            }
+            amounts.append(AmountCandidate(role: role, amount: amount.value, currency: amount.currency,
+                                           score: weight, cell: slot.cell, box: box, raw: slot.text))
+        case .vendorTaxId:
+            let specific = match.strength >= 1
+            guard let (taxId, validity) = FieldValueReader.taxId(slot.text, specificLabel: specific)
+                ?? FieldValueReader.taxId(continued(slot), specificLabel: specific) else { return false }
+            add(.vendorTaxId, taxId.value, validity)
+        case .iban:
+            guard let iban = FieldValueReader.iban(slot.text) ?? FieldValueReader.iban(continued(slot)) else { return false }
+            add(.iban, iban, 1)
+        case .bic:
+            guard let bic = FieldValueReader.bic(slot.text) else { return false }
+            add(.bic, bic, 1)
+        case .paymentReference:
+            guard let (reference, validity) = FieldValueReader.paymentReference(slot.text) else { return false }
+            add(.paymentReference, reference, validity)
+        case .bankgiro:
+            guard let (bankgiro, validity) = FieldValueReader.bankgiro(slot.text) else { return false }
+            add(.bankgiro, bankgiro, validity)
+        case .deliveryDate, .orderDate, .otherDate:
+            return DateParser.date(slot.text, order: context.dateOrder) != nil
+        case .customerTaxId, .companyRegistration, .customerNumber, .ourReference, .plusgiro, .bankAccount, .deposit,
+             .otherReference, .otherAmount:
+            // Claim the value so that no other label or scan takes it.
+            return slot.text.contains(where: \.isASCIIDigit)
+        case .taxRate, .paymentTerms, .pageNumber, .contact, .billTo, .seller, .shipTo:
+            return false
+        }
+        return true
+    }
+
+    /// The slot's text followed by the cell below, for a long id wrapped onto a second line.
+    private func continued(_ slot: ValueSlot) -> String {
+        guard let below = layout.below(of: slot.cell, maxLines: 1.6),
+              layout.labels[below] == nil else { return slot.text }
+        return slot.text + " " + layout[below].text
+    }
+
+    private static func hasCents(_ text: String) -> Bool {
+        AmountParser.amounts(in: text).contains { $0.matchedText.contains(",") || $0.matchedText.contains(".") || $0.currency != nil }
+    }
+
+    /// `21 %`, `(21%)`, `8.25 %` in a label or value: the rate of a per-rate VAT line.
+    static func percentage(in text: String) -> String? {
+        let chars = Array(text)
+        for (i, c) in chars.enumerated() where c == "%" {
+            var j = i - 1
+            while j >= 0, chars[j] == " " || chars[j] == "\u{00A0}" { j -= 1 }
+            var start = j
+            while start >= 0, chars[start].isASCIIDigit || chars[start] == "." || chars[start] == "," { start -= 1 }
+            if start < j { return String(chars[(start + 1)...j]).replacingOccurrences(of: ",", with: ".") }
+        }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,62 @@
+/// Values whose format alone identifies them, found wherever they are printed: IBANs (mod-97),
+/// RF creditor references (mod-97) and country-prefixed VAT numbers. They score below the same
+/// value behind a label, so a label wins when there is one.
+enum UnlabelledValueScanner {
+    static func scan(layout: DocumentLayout, claimed: Set<CellRef>, order: DateOrder) -> [FieldCandidate] {
+        var found: [FieldCandidate] = []
+        for ref in layout.allCells {
+            let cell = layout[ref]
+            let text = layout.labels[ref]?.remainder ?? cell.text
+            // The mod-97 check makes an IBAN safe to take wherever it is printed.
+            let ibans = IBANValidator.ibans(in: text)
+            for iban in ibans {
+                found.append(FieldCandidate(field: .iban, value: iban, score: 0.75, cell: ref, box: cell.box, raw: cell.text))
+            }
+            for reference in BelgianStructuredReference.references(in: text) {
+                found.append(FieldCandidate(field: .paymentReference, value: reference, score: 0.7, cell: ref, box: cell.box, raw: cell.text))
+            }
+            if claimed.contains(ref) { continue }
+            if ref.page == 0, cell.box.y1 < layout.pages[0].height * 0.5, let date = placeAndDate(text, order: order) {
+                found.append(FieldCandidate(field: .invoiceDate, value: date.description, score: 0.45, cell: ref, box: cell.box, raw: cell.text))
+            }
+            // Behind a distractor label (customer's VAT id, company register, customer number)
+            // only the checksum-proven IBAN above is taken.
+            if let match = layout.labels[ref], match.kinds.contains(where: \.isDistractor) { continue }
+            let tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
+            for (i, token) in tokens.enumerated() {
+                // RF references are printed in groups of four: try the longest run first.
+                if token.uppercased().hasPrefix("RF") {
+                    for end in stride(from: min(tokens.count, i + 7), to: i, by: -1) {
+                        if let rf = CreditorReference.normalized(tokens[i..<end].joined()) {
+                            found.append(FieldCandidate(field: .paymentReference, value: rf, score: 0.6, cell: ref, box: cell.box, raw: cell.text))
+                            break
+                        }
+                    }
+                }
+                // A VAT-shaped prefix of an IBAN (`BE32 9188 0247…`) is not a VAT number.
+                if ibans.isEmpty, token.count >= 2, token.prefix(2).allSatisfy({ $0.isUppercase }) {
+                    for end in stride(from: min(tokens.count, i + 5), to: i, by: -1) {
+                        if let vat = TaxIdParser.vatNumber(tokens[i..<end].joined()) {
+                            found.append(FieldCandidate(field: .vendorTaxId, value: vat, score: 0.5, cell: ref, box: cell.box, raw: cell.text))
+                            break
+                        }
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Letters are dated `Place, date` (`Rosenheim, den 7. März 2024`, `Paris, le 5 mars 2024`,
+    /// `Milano, 5 marzo 2024`): the invoice date when no label gives one.
+    static func placeAndDate(_ text: String, order: DateOrder) -> CivilDate? {
+        guard let comma = text.firstIndex(of: ","), text[..<comma].allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" || $0 == "." }),
+              text[..<comma].contains(where: \.isLetter) else { return nil }
+        let rest = text[text.index(after: comma)...]
+        let words = TextFolding.words(String(rest))
+        let connectors: Set<String> = ["den", "le", "il", "el", "a", "am", "the", "on", "op", "de"]
+        guard let first = words.first, first.first?.isNumber == true || connectors.contains(first) || MonthNames.month(for: first) != nil,
+              words.count <= 6, let parsed = DateParser.date(String(rest), order: order) else { return nil }
+        return parsed.date
+    }
+}

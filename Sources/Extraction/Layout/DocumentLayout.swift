@@ -1,0 +1,129 @@
+import PDF
+
+/// Position of a cell: page index (0-based), row and column within the row.
+struct CellRef: Hashable, Sendable, Comparable {
+    var page: Int
+    var row: Int
+    var column: Int
+    static func < (a: CellRef, b: CellRef) -> Bool { (a.page, a.row, a.column) < (b.page, b.row, b.column) }
+}
+
+/// All pages as rows of cells, with the label (if any) that starts each cell, and the
+/// neighbourhood queries value search needs: the cell to the right, the cell below.
+struct DocumentLayout: Sendable {
+    var pages: [PageLayout]
+    var labels: [CellRef: LabelMatch]
+
+    init(pages textPages: [TextPage], matcher: LabelMatcher = .shared) {
+        pages = textPages.map(PageLayout.init(page:))
+        for p in pages.indices {
+            for r in pages[p].rows.indices {
+                pages[p].rows[r] = pages[p].rows[r].flatMap { Self.splitAdjacentColumns($0, matcher: matcher) }
+            }
+        }
+        var labels: [CellRef: LabelMatch] = [:]
+        for (p, page) in pages.enumerated() {
+            for (r, row) in page.rows.enumerated() {
+                for (c, cell) in row.enumerated() {
+                    if let match = matcher.match(cell.text) { labels[CellRef(page: p, row: r, column: c)] = match }
+                }
+            }
+        }
+        self.labels = labels
+    }
+
+    /// Two table columns printed a word space apart read as one cell (`Brutto MwSt. 19%`,
+    /// `1.669,53 Gesamtbetrag`), as do `Label: value` pairs run together on one line. Split
+    /// where a specific label starts right after a complete label, a value, or a label with
+    /// its value. Party labels are left alone: a name may start with a label word
+    /// (`Bill to: Customer Care Ltd`).
+    static func splitAdjacentColumns(_ cell: LayoutCell, matcher: LabelMatcher) -> [LayoutCell] {
+        guard cell.words.count >= 2 else { return [cell] }
+        let fullMatch = matcher.match(cell.text)
+        let partyKinds: Set<LabelKind> = [.billTo, .seller, .shipTo, .documentTitle, .contact]
+        for k in 1..<cell.words.count {
+            let prefix = cell.words[..<k].map(\.text).joined(separator: " ")
+            let suffix = cell.words[k...].map(\.text).joined(separator: " ")
+            guard let next = matcher.match(suffix), next.strength >= 1 || next.endsWithColon,
+                  !next.kinds.contains(where: partyKinds.contains) else { continue }
+            // The label at the start must end exactly before word k.
+            if let fullMatch, fullMatch.remainder.count < suffix.count { continue }
+            // A label alone.
+            let prefixLabel = matcher.match(prefix)
+            let prefixIsLabel = prefixLabel.map { $0.remainder.isEmpty && !$0.kinds.contains(where: partyKinds.contains) } ?? false
+            // A label with a short value (`Invoice no: 123 Date: 05/03/2024` printed with
+            // single spaces); the next label must then look like one (a colon or its own value).
+            let prefixIsLabelAndValue = prefixLabel.map { label in
+                !label.kinds.contains(where: partyKinds.contains) && !label.remainder.isEmpty
+                    && label.remainder.contains(where: \.isASCIIDigit) && label.remainder.split(separator: " ").count <= 4
+            } ?? false && (next.endsWithColon || !next.remainder.isEmpty)
+            // A value alone: digits and separators, at most a currency code (`1.669,53 EUR`).
+            let prefixIsValue = prefix.filter(\.isLetter).count <= 3
+                && (AmountParser.amount(prefix) != nil || DateParser.date(prefix) != nil)
+            // A separator or the end of a sentence: `… · USt-IdNr. DE…`, `virement : IBAN FR76…`.
+            let afterSeparator = cell.words[k - 1].text.last.map { ".,;:·|–—-•/".contains($0) } ?? false
+            // `Sort code: 83-22-11 IBAN: GB51…`: a specific label with its colon stands on its own.
+            let colonLabel = next.endsWithColon && next.strength >= 1
+            guard prefixIsLabel || prefixIsLabelAndValue || prefixIsValue || afterSeparator || colonLabel else { continue }
+            let head = LayoutCell(page: cell.page, row: cell.row, words: Array(cell.words[..<k]))
+            let tail = LayoutCell(page: cell.page, row: cell.row, words: Array(cell.words[k...]))
+            return [head] + splitAdjacentColumns(tail, matcher: matcher)
+        }
+        return [cell]
+    }
+
+    subscript(ref: CellRef) -> LayoutCell { pages[ref.page].rows[ref.row][ref.column] }
+
+    /// Every cell in reading order (page, top to bottom, left to right).
+    var allCells: [CellRef] {
+        pages.indices.flatMap { p in
+            pages[p].rows.indices.flatMap { r in
+                pages[p].rows[r].indices.map { CellRef(page: p, row: r, column: $0) }
+            }
+        }
+    }
+
+    /// The next cell on the same row.
+    func right(of ref: CellRef) -> CellRef? {
+        let row = pages[ref.page].rows[ref.row]
+        return ref.column + 1 < row.count ? CellRef(page: ref.page, row: ref.row, column: ref.column + 1) : nil
+    }
+
+    /// The cell directly below: in the first following row (within `maxLines` line heights)
+    /// that has a cell overlapping this one horizontally, the cell overlapping most.
+    func below(of ref: CellRef, maxLines: Double = 3.2) -> CellRef? {
+        let cell = self[ref]
+        let page = pages[ref.page]
+        var r = ref.row + 1
+        while r < page.rows.count {
+            let row = page.rows[r]
+            guard let top = row.map(\.box.y0).min(), top - cell.box.y1 <= maxLines * cell.lineHeight else { return nil }
+            var best: (Int, Double)?
+            for (c, candidate) in row.enumerated() {
+                let overlap = candidate.horizontalOverlap(with: cell.box)
+                if overlap > 0, overlap > (best?.1 ?? 0) { best = (c, overlap) }
+            }
+            if let best { return CellRef(page: ref.page, row: r, column: best.0) }
+            r += 1
+        }
+        return nil
+    }
+
+    /// Cells of the block under a label (a customer or seller address, with its VAT id):
+    /// following rows whose cell starts near the label's left edge, until a gap or another
+    /// party's label.
+    func block(below ref: CellRef, maxRows: Int = 7) -> [CellRef] {
+        let partyKinds: Set<LabelKind> = [.billTo, .seller, .shipTo, .documentTitle]
+        var result: [CellRef] = []
+        var current = ref
+        while result.count < maxRows, let next = below(of: current, maxLines: 2.2) {
+            let label = self[ref]
+            let cell = self[next]
+            guard abs(cell.box.x0 - label.box.x0) < 3 * label.lineHeight,
+                  !(labels[next]?.kinds.contains(where: partyKinds.contains) ?? false) else { break }
+            result.append(next)
+            current = next
+        }
+        return result
+    }
+}

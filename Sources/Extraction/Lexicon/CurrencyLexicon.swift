@@ -1,0 +1,27 @@
+/// Currency symbols and codes as invoices print them, mapped to ISO 4217.
+enum CurrencyLexicon {
+    /// ISO codes accepted when printed as a word next to an amount or in a column header.
+    static let isoCodes: Set<String> = [
+        "EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "ISK", "PLN", "CZK", "HUF", "RON", "BGN",
+        "HRK", "TRY", "JPY", "CNY", "CAD", "AUD", "NZD", "HKD", "SGD", "ZAR", "INR", "BRL", "MXN",
+    ]
+
+    /// Single-character symbols. `$` is the US dollar unless a code says otherwise (`CA$`, `A$` are
+    /// not distinguished: the document's ISO code, when printed, wins over the symbol).
+    static let symbols: [Character: String] = [
+        "€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY",
+    ]
+
+    static func code(forSymbol c: Character) -> String? { symbols[c] }
+
+    /// The ISO code for a word printed beside an amount (`EUR`, `kr`, `SEK`); case matters for
+    /// codes (upper case) to avoid reading ordinary words as currencies.
+    static func code(forWord word: String) -> String? {
+        if word.count == 3, word == word.uppercased(), isoCodes.contains(word) { return word }
+        // Scandinavian crowns: Swedish unless the document shows it is Danish or Norwegian
+        // (see `CurrencyResolver`).
+        if word == "kr" || word == "Kr" || word == "KR" { return "SEK" }
+        if word.lowercased() == "euro" || word.lowercased() == "euros" { return "EUR" }
+        return nil
+    }
+}

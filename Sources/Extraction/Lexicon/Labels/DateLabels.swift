@@ -1,0 +1,65 @@
+extension LabelLexicon {
+    static let dateLabels: [LabelKind: LabelPhrases] = [
+        .invoiceDate: LabelPhrases(specific: [
+            // en
+            "Invoice date", "Date of invoice", "Invoice dated", "Date of issue", "Issue date", "Issued on",
+            "Date issued", "Billing date", "Bill date", "Tax point", "Tax point date", "Document date",
+            // de
+            "Rechnungsdatum", "Rechnungs-Datum", "Ausstellungsdatum", "Belegdatum", "Datum der Rechnung", "Rechnungsdat.",
+            // fr
+            "Date de facture", "Date de facturation", "Date d'émission", "Date de la facture", "Facture du", "Émise le",
+            // nl
+            "Factuurdatum", "Datum factuur", "Factuur datum", "Datum van uitgifte",
+            // sv
+            "Fakturadatum", "Fakturadag", "Utfärdandedatum",
+            // es
+            "Fecha de factura", "Fecha factura", "Fecha de emisión", "Fecha de expedición", "Fecha emisión",
+            // it
+            "Data fattura", "Data della fattura", "Data di emissione", "Data documento", "Data emissione",
+        ], generic: ["Date", "Dated", "Datum", "Fecha", "Data", "Le"]),
+        .dueDate: LabelPhrases(specific: [
+            // en
+            "Due date", "Date due", "Payment due", "Payment due date", "Due by", "Due on", "Pay by", "Payable by",
+            "Payment date", "Please pay by", "Payable until", "Due",
+            // de
+            "Fälligkeitsdatum", "Fällig am", "Fällig bis", "Fälligkeit", "Zahlbar bis", "Zahlungsziel", "Zahlungstermin",
+            "Zahlbar am", "Fällig", "Bitte zahlen bis", "Zu zahlen bis",
+            // fr
+            "Date d'échéance", "Échéance", "Date limite de paiement", "À payer avant le", "Payable avant le",
+            "Date de paiement", "À régler avant le", "Paiement avant le", "Date limite de règlement", "Payable au", "Payable le",
+            "À régler le", "Payable on", "Pagadero el", "Da pagare il", "Te betalen op", "Betalas den",
+            // nl
+            "Vervaldatum", "Vervaldag", "Te betalen vóór", "Te betalen voor", "Uiterste betaaldatum", "Betalen vóór",
+            "Betaaldatum", "Uiterlijk te betalen op",
+            // sv
+            "Förfallodatum", "Förfallodag", "Förfaller", "Att betala senast", "Betalas senast", "Sista betalningsdag",
+            "Förfaller till betalning",
+            // es
+            "Fecha de vencimiento", "Vencimiento", "Fecha límite de pago", "Pagar antes de", "Fecha de pago", "Vence",
+            // it
+            "Data di scadenza", "Scadenza", "Data scadenza", "Da pagare entro", "Scadenza pagamento", "Pagamento entro",
+        ]),
+        .deliveryDate: LabelPhrases(specific: [
+            "Delivery date", "Date of delivery", "Delivered on", "Service date", "Date of service", "Ship date",
+            "Shipping date", "Dispatch date", "Performance date", "Supply date", "Date of supply",
+            "Lieferdatum", "Liefertermin", "Leistungsdatum", "Leistungszeitraum", "Lieferzeitraum", "Versanddatum",
+            "Date de livraison", "Date de prestation", "Date d'expédition", "Livré le",
+            "Leverdatum", "Leveringsdatum", "Afleverdatum", "Leveringsdag",
+            "Leveransdatum", "Leveransdag",
+            "Fecha de entrega", "Fecha de servicio", "Fecha de envío", "Fecha de prestación",
+            "Data di consegna", "Data consegna", "Data spedizione", "Data prestazione",
+        ]),
+        .orderDate: LabelPhrases(specific: [
+            "Order date", "Date of order", "PO date", "Ordered on",
+            "Bestelldatum", "Auftragsdatum", "Bestellt am",
+            "Date de commande", "Date commande",
+            "Besteldatum", "Orderdatum",
+            "Beställningsdatum", "Orderdatum",
+            "Fecha de pedido", "Fecha pedido",
+            "Data ordine", "Data dell'ordine",
+        ]),
+        .otherDate: LabelPhrases(specific: [
+            "Period", "Billing period", "Zeitraum", "Période", "Periode", "Periodo", "Printed", "Gedruckt am",
+        ]),
+    ]
+}

@@ -1,0 +1,57 @@
+/// Text folding shared by the label lexicon and the value parsers: lower case, accents
+/// removed, the ligatures and letters a PDF text layer commonly produces mapped to ASCII, so
+/// `Fällig am`, `FÄLLIG AM` and `Fallig am` compare equal.
+enum TextFolding {
+    /// Lower-cased, diacritics stripped (`Échéance` → `echeance`, `Straße` → `strasse`).
+    static func fold(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case "ß": out += "ss"
+            case "æ": out += "ae"
+            case "ø": out += "o"
+            case "œ": out += "oe"
+            case "ﬁ": out += "fi"
+            case "ﬂ": out += "fl"
+            case "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}": out += " "
+            case "º", "°": out += "o"   // `Nº`, `N°`: the number sign reads as `no`
+            case "№": out += "no"
+            case "ª": out += "a"
+            default:
+                if let base = baseLetter(scalar) { out.unicodeScalars.append(base) }
+            }
+        }
+        return out
+    }
+
+    /// The letter without its combining marks; nil for a bare combining mark.
+    private static func baseLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        if scalar.value < 0x80 { return scalar }
+        let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+        return decomposed.first { !(0x0300...0x036F).contains($0.value) }
+    }
+
+    /// Folded words: runs of letters and digits; everything else separates words.
+    /// `N° de facture:` → `["n", "de", "facture"]`, `Btw-nr.` → `["btw", "nr"]`.
+    static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for scalar in fold(text).unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if scalar == "#" {
+                // `Invoice #` must not read as the title `Invoice`.
+                if !current.isEmpty { result.append(current); current = "" }
+                result.append("#")
+            } else if !current.isEmpty {
+                result.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+}
+
+import Foundation

@@ -1,0 +1,55 @@
+/// The invoice currency: the code or symbol printed with the totals, else the one printed
+/// most often (column headers like `Amount (EUR)`, amounts in the line items). `kr` is read
+/// as SEK unless the bank account or VAT id is Danish or Norwegian.
+enum CurrencyResolver {
+    static func resolve(layout: DocumentLayout, totals: [AmountCandidate], countryHints: [String])
+        -> (code: String, confidence: Double, cell: CellRef?)? {
+        var votes: [String: Double] = [:]
+        var origin: [String: CellRef] = [:]
+        for c in totals {
+            guard let code = c.currency else { continue }
+            votes[code, default: 0] += 3
+            origin[code] = origin[code] ?? c.cell
+        }
+        for ref in layout.allCells {
+            let text = layout[ref].text
+            for code in codes(in: text) {
+                votes[code, default: 0] += 1
+                origin[code] = origin[code] ?? ref
+            }
+        }
+        guard let (code, vote) = votes.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }) else { return nil }
+        let share = vote / votes.values.reduce(0, +)
+        var resolved = code
+        // `$` is shared by many dollars: a printed CAD/AUD/… code says which one.
+        if code == "USD", !layout.allCells.contains(where: { layout[$0].text.contains("USD") }),
+           let other = otherDollar(in: layout) {
+            resolved = other
+        }
+        // `kr` and `SEK` both vote SEK; a Danish or Norwegian account says which crown it is.
+        if code == "SEK", !layout.allCells.contains(where: { layout[$0].text.contains("SEK") }) {
+            if countryHints.contains("DK") { resolved = "DKK" } else if countryHints.contains("NO") { resolved = "NOK" }
+        }
+        return (resolved, min(0.98, 0.5 + 0.5 * share), origin[code])
+    }
+
+    private static let nonUSDollars = ["CAD", "AUD", "NZD", "HKD", "SGD", "MXN"]
+
+    private static func otherDollar(in layout: DocumentLayout) -> String? {
+        for ref in layout.allCells {
+            let text = layout[ref].text
+            if let code = nonUSDollars.first(where: { text.contains($0) }) { return code }
+        }
+        return nil
+    }
+
+    /// ISO codes and symbols in a cell: `EUR`, `(EUR)`, `€`, `12,00 kr`.
+    static func codes(in text: String) -> [String] {
+        var found: [String] = []
+        for c in text { if let code = CurrencyLexicon.code(forSymbol: c) { found.append(code) } }
+        for word in text.split(whereSeparator: { !$0.isLetter }) {
+            if let code = CurrencyLexicon.code(forWord: String(word)) { found.append(code) }
+        }
+        return found
+    }
+}

@@ -1,0 +1,64 @@
+/// Document-wide conventions read before any field: how numeric dates are ordered and which
+/// character separates decimals. Both come from evidence on the page (a date like `25/03`
+/// proves day-first), then from context (US documents — dollar amounts, US addresses, Letter
+/// paper — write month first).
+struct DocumentContext: Sendable {
+    var dateOrder: DateOrder
+    var decimalSeparator: DecimalSeparator?
+
+    init(layout: DocumentLayout) {
+        var dayFirstVotes = 0, monthFirstVotes = 0
+        var commaDecimals = 0, pointDecimals = 0
+        var dollars = false, usAddress = false
+        for ref in layout.allCells {
+            let text = layout[ref].text
+            switch DateParser.provenOrder(in: text) {
+            case .dayFirst?: dayFirstVotes += 1
+            case .monthFirst?: monthFirstVotes += 1
+            case nil: break
+            }
+            let decimals = Self.decimalMarks(in: text)
+            commaDecimals += decimals.comma
+            pointDecimals += decimals.point
+            dollars = dollars || text.contains("$") || text.contains("USD")
+            usAddress = usAddress || Self.looksLikeUSAddress(text)
+        }
+        let letterPaper = layout.pages.first.map { abs($0.width - 612) < 2 && abs($0.height - 792) < 2 } ?? false
+        if dayFirstVotes != monthFirstVotes {
+            dateOrder = dayFirstVotes > monthFirstVotes ? .dayFirst : .monthFirst
+        } else {
+            // `$` amounts plus a US address or Letter paper; `$` alone is shared by many countries.
+            dateOrder = dollars && (usAddress || letterPaper) ? .monthFirst : .dayFirst
+        }
+        if commaDecimals != pointDecimals {
+            decimalSeparator = commaDecimals > pointDecimals ? .comma : .point
+        }
+    }
+
+    /// Counts `d,dd` and `d.dd` endings of numbers: the decimal mark in use.
+    private static func decimalMarks(in text: String) -> (comma: Int, point: Int) {
+        let chars = Array(text)
+        var comma = 0, point = 0
+        var i = 1
+        while i + 2 < chars.count {
+            if (chars[i] == "," || chars[i] == "."), chars[i - 1].isASCIIDigit, chars[i + 1].isASCIIDigit,
+               chars[i + 2].isASCIIDigit, i + 3 == chars.count || !chars[i + 3].isASCIIDigit && chars[i + 3] != "." && chars[i + 3] != "," {
+                if chars[i] == "," { comma += 1 } else { point += 1 }
+            }
+            i += 1
+        }
+        return (comma, point)
+    }
+
+    /// `USA` / `United States`, or a `City, ST 12345` line.
+    private static func looksLikeUSAddress(_ text: String) -> Bool {
+        if text.contains("USA") || text.contains("United States") || text.contains("U.S.A.") { return true }
+        let chars = Array(text)
+        guard chars.count >= 10 else { return false }
+        for i in 0...(chars.count - 10) where chars[i] == "," && chars[i + 1] == " " {
+            if chars[i + 2].isUppercase, chars[i + 3].isUppercase, chars[i + 4] == " ",
+               chars[(i + 5)..<(i + 10)].allSatisfy(\.isASCIIDigit) { return true }
+        }
+        return false
+    }
+}

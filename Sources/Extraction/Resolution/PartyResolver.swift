@@ -1,0 +1,134 @@
+import PDF
+
+/// Finds the vendor's and the customer's names. The customer is what a "Bill to" label
+/// introduces; the vendor is what a "From" label introduces, or else the company-looking line
+/// at the top of the first page (or repeated in the footer) that is not in the customer block.
+struct PartyResolver {
+    struct Party { var candidate: FieldCandidate; var confidence: Double }
+    private(set) var customer: Party?
+    private(set) var vendor: Party?
+    /// Cells of the customer's address block (its VAT id there is the customer's).
+    private(set) var customerBlock: Set<CellRef> = []
+
+    init(layout: DocumentLayout, claimed: Set<CellRef>) {
+        if let (label, nameCell, confidence) = Self.labelledParty(.billTo, in: layout) {
+            customer = Party(candidate: Self.candidate(.customerName, layout, nameCell, labelCell: label, confidence),
+                             confidence: confidence)
+            customerBlock = Set([label, nameCell] + layout.block(below: nameCell))
+        }
+        // A delivery address block is the customer's too, never the vendor's.
+        var excluded = customerBlock
+        if let (label, nameCell, _) = Self.labelledParty(.shipTo, in: layout) {
+            excluded.formUnion([label, nameCell] + layout.block(below: nameCell))
+        }
+        if let (label, nameCell, confidence) = Self.labelledParty(.seller, in: layout) {
+            vendor = Party(candidate: Self.candidate(.vendorName, layout, nameCell, labelCell: label, confidence),
+                           confidence: confidence)
+        } else {
+            vendor = Self.unlabelledVendor(layout: layout, claimed: claimed, excluding: excluded,
+                                           customerName: customer?.candidate.value)
+        }
+    }
+
+    private static func candidate(_ field: InvoiceField, _ layout: DocumentLayout, _ ref: CellRef, labelCell: CellRef,
+                                  _ score: Double) -> FieldCandidate {
+        let cell = layout[ref]
+        // A name cell under its label is taken whole, even if it starts with a label word.
+        let value = ref == labelCell ? (layout.labels[ref]?.remainder ?? cell.text) : cell.text
+        return FieldCandidate(field: field, value: value, score: score, cell: ref,
+                              box: ref == labelCell ? cell.box(ofSuffix: value) : cell.box, raw: value)
+    }
+
+    /// The first label of `kind` in reading order with a name after it, inline or below.
+    private static func labelledParty(_ kind: LabelKind, in layout: DocumentLayout) -> (CellRef, CellRef, Double)? {
+        for (ref, match) in layout.labels.sorted(by: { $0.key < $1.key }) where match.kinds.contains(kind) {
+            // Labels like `Customer` also head table columns; a party label sits in the upper
+            // part of its page.
+            guard layout[ref].box.y0 < layout.pages[ref.page].height * 0.6 else { continue }
+            if !match.remainder.isEmpty {
+                // `Bill to: ACME Ltd`; without the colon, `An` or `To` may just start a sentence.
+                if looksLikeName(match.remainder), match.endsWithColon || CompanyLexicon.hasLegalForm(match.remainder) {
+                    return (ref, ref, 0.85)
+                }
+                continue
+            }
+            if let right = layout.right(of: ref), layout.labels[right] == nil, looksLikeName(layout[right].text),
+               layout[right].box.x0 - layout[ref].box.x1 < 8 * layout[ref].lineHeight {
+                return (ref, right, 0.85)
+            }
+            if let below = layout.below(of: ref, maxLines: 2.5), looksLikeName(layout[below].text),
+               isUnlabelledOrNamed(below, in: layout) {
+                return (ref, below, 0.9)
+            }
+        }
+        return nil
+    }
+
+    /// A cell that starts with a label word but has no colon and more words after it may be a
+    /// name (`Van den Berg B.V.` under `Factuuradres`, `Transport Schmidt GmbH`).
+    static func isUnlabelledOrNamed(_ ref: CellRef, in layout: DocumentLayout) -> Bool {
+        guard let match = layout.labels[ref] else { return true }
+        return !match.endsWithColon && !match.remainder.isEmpty && !match.remainder.contains(where: \.isASCIIDigit)
+    }
+
+    /// Letters, not an address, phone, e-mail or amount.
+    static func looksLikeName(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter).count
+        let digits = text.filter(\.isASCIIDigit).count
+        guard letters >= 2, digits * 3 <= letters, !text.contains("@"), !text.lowercased().contains("www."),
+              !text.lowercased().hasPrefix("http") else { return false }
+        return true
+    }
+
+    private static func unlabelledVendor(layout: DocumentLayout, claimed: Set<CellRef>, excluding block: Set<CellRef>,
+                                         customerName: String?) -> Party? {
+        guard let first = layout.pages.first else { return nil }
+        let customerFolded = customerName.map(TextFolding.fold)
+        var occurrences: [String: Int] = [:]
+        for ref in layout.allCells { occurrences[TextFolding.fold(layout[ref].text), default: 0] += 1 }
+        let lastPage = layout.pages.count - 1
+        let heights = layout.allCells.map { layout[$0].lineHeight }.sorted()
+        let medianHeight = heights.isEmpty ? 10 : heights[heights.count / 2]
+
+        var best: (FieldCandidate, Double)?
+        var rank = 0
+        for ref in layout.allCells {
+            let cell = layout[ref]
+            let page = layout.pages[ref.page]
+            let inHeader = ref.page == 0 && cell.box.y1 < first.height * 0.35
+            let inFooter = ref.page == lastPage && cell.box.y0 > page.height * 0.75
+            guard inHeader || inFooter, !block.contains(ref), !claimed.contains(ref), isUnlabelledOrNamed(ref, in: layout),
+                  looksLikeName(cell.text), cell.text.count >= 3 else { continue }
+            let folded = TextFolding.fold(cell.text)
+            if folded == customerFolded { continue }
+            // An address line (`5 Harbour Row, Co. Cork`) starts with a number; a table header
+            // row has several cells.
+            if cell.text.first?.isNumber == true || layout.pages[ref.page].rows[ref.row].count >= 3 { continue }
+            if CompanyLexicon.countries.contains(TextFolding.words(cell.text).joined(separator: " ")) { continue }
+            var score = 0.3
+            if CompanyLexicon.hasLegalForm(cell.text) { score += 0.2 }
+            if (occurrences[folded] ?? 0) >= 2 { score += 0.15 }
+            // Letterheads print the seller's name large.
+            if cell.lineHeight > medianHeight * 1.3 { score += 0.25 } else if cell.lineHeight > medianHeight * 1.1 { score += 0.1 }
+            if inHeader {
+                score += max(0, 0.15 - 0.05 * Double(rank))
+                rank += 1
+            }
+            if let below = layout.below(of: ref, maxLines: 2), layout[below].text.contains(where: \.isASCIIDigit) {
+                score += 0.1   // an address follows
+                // …and the seller's registration or bank details on that line: a footer.
+                let sellerKinds: Set<LabelKind> = [.vendorTaxId, .iban, .companyRegistration, .bic]
+                if inFooter, layout.pages[below.page].rows[below.row].indices.contains(where: { column in
+                    layout.labels[CellRef(page: below.page, row: below.row, column: column)]?.kinds.contains(where: sellerKinds.contains) ?? false
+                }) {
+                    score += 0.2
+                }
+            }
+            if best == nil || score > best!.1 {
+                best = (FieldCandidate(field: .vendorName, value: cell.text, score: score, cell: ref, box: cell.box, raw: cell.text), score)
+            }
+        }
+        guard let (candidate, score) = best else { return nil }
+        return Party(candidate: candidate, confidence: min(0.95, score))
+    }
+}

@@ -1,0 +1,60 @@
+import XCTest
+@testable import Extraction
+
+final class LabelMatcherTests: XCTestCase {
+    private let matcher = LabelMatcher.shared
+
+    func testSpellingsOfOneLabelMatchTheSameKind() {
+        let cases: [(String, LabelKind)] = [
+            ("Invoice No.", .invoiceNumber), ("Invoice #", .invoiceNumber), ("INVOICE NUMBER:", .invoiceNumber),
+            ("Rechnungsnummer", .invoiceNumber), ("Rechnungs-Nr.:", .invoiceNumber), ("Facture n°", .invoiceNumber),
+            ("Fakturanr", .invoiceNumber), ("Nº de factura", .invoiceNumber), ("N. fattura", .invoiceNumber),
+            ("Rechnungsdatum", .invoiceDate), ("Date of issue", .invoiceDate), ("Fakturadatum", .invoiceDate),
+            ("Fällig am", .dueDate), ("Date d'échéance", .dueDate), ("Förfallodag", .dueDate), ("Scadenza", .dueDate),
+            ("Lieferdatum", .deliveryDate), ("Fecha de pedido", .orderDate),
+            ("Total excl. MwSt.", .subtotal), ("Summa exkl. moms", .subtotal), ("Totaal exclusief BTW", .subtotal),
+            ("Total TTC", .grandTotal), ("Totale fattura", .grandTotal), ("Gesamtbetrag", .grandTotal),
+            ("Net à payer", .amountDue), ("Zahlbetrag", .amountDue), ("Balance due", .amountDue),
+            ("Total VAT", .taxTotal), ("Totaal btw", .taxTotal),
+            ("USt-IdNr.", .vendorTaxId), ("Btw-nummer", .vendorTaxId), ("Partita IVA", .vendorTaxId), ("NIF", .vendorTaxId),
+            ("Ihre USt-IdNr.", .customerTaxId), ("N° TVA client", .customerTaxId), ("Your VAT number", .customerTaxId),
+            ("Ihre Bestellnr.", .purchaseOrder), ("Your order no.", .purchaseOrder), ("Er referens", .purchaseOrder),
+            ("Kundennummer", .customerNumber), ("Code client", .customerNumber),
+            ("Steuernummer", .companyRegistration), ("KvK", .companyRegistration), ("Org.nr", .companyRegistration),
+            ("Betalingskenmerk", .paymentReference), ("OCR-nummer", .paymentReference),
+            ("Bill to", .billTo), ("Rechnungsempfänger", .billTo), ("Facturé à", .billTo), ("Faktureras till", .billTo),
+            ("Plusgiro", .plusgiro), ("Bankgiro", .bankgiro),
+        ]
+        for (text, kind) in cases {
+            XCTAssertEqual(matcher.match(text)?.kinds.contains(kind), true, "\(text) → \(String(describing: matcher.match(text)?.kinds))")
+        }
+    }
+
+    func testRemainderAndColon() {
+        let match = matcher.match("Invoice No.: 2024-118")
+        XCTAssertEqual(match?.remainder, "2024-118")
+        XCTAssertEqual(match?.endsWithColon, true)
+        XCTAssertEqual(matcher.match("Date: 05/03/2024")?.strength, LabelMatcher.genericWithColonStrength)
+        XCTAssertEqual(matcher.match("Date 05/03/2024")?.strength, LabelMatcher.genericStrength)
+        XCTAssertEqual(matcher.match("Deposit -500,00")?.remainder, "-500,00")
+    }
+
+    func testLeadingRateIsSkipped() {
+        XCTAssertEqual(matcher.match("+ 19% MwSt.")?.kinds.contains(.tax), true)
+        XCTAssertEqual(matcher.match("20 % TVA")?.kinds.contains(.tax), true)
+        XCTAssertNil(matcher.match("20 pieces"))
+    }
+
+    func testPlaceAndDateLine() {
+        XCTAssertEqual(UnlabelledValueScanner.placeAndDate("Rosenheim, den 7. März 2024", order: .dayFirst)?.description, "2024-03-07")
+        XCTAssertEqual(UnlabelledValueScanner.placeAndDate("Paris, le 5 mars 2024", order: .dayFirst)?.description, "2024-03-05")
+        XCTAssertNil(UnlabelledValueScanner.placeAndDate("Hauptstraße 5, 10115 Berlin", order: .dayFirst))
+        XCTAssertNil(UnlabelledValueScanner.placeAndDate("Lieferung vom 01.03.2024", order: .dayFirst))
+    }
+
+    func testValuesAndProseAreNotLabels() {
+        for text in ["PO-20829", "RE24-10452", "Consulting services", "1.234,56", "Müller Elektro GmbH"] {
+            XCTAssertNil(matcher.match(text), text)
+        }
+    }
+}

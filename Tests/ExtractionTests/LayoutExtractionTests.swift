@@ -1,0 +1,213 @@
+import XCTest
+import PDF
+@testable import Extraction
+
+/// Extraction on hand-built pages: each test is one layout family, independent of any PDF
+/// reader, asserting the fields a clerk would read off it.
+final class LayoutExtractionTests: XCTestCase {
+    private let extractor = InvoiceExtractor()
+
+    /// Label-left/value-right German invoice with a deposit: TotalAmount is the gross total,
+    /// not the smaller Zahlbetrag; the seller's VAT id, not the customer's or the Steuernummer.
+    func testGermanClassicLayoutWithDeposit() {
+        var b = PageBuilder()
+        b.text("Müller Elektro GmbH", x: 50, y: 50, size: 14)
+        b.text("Hauptstraße 5", x: 50, y: 70)
+        b.text("10115 Berlin", x: 50, y: 82)
+        b.text("RECHNUNG", x: 400, y: 50, size: 16)
+        b.text("Rechnungsempfänger", x: 50, y: 120)
+        b.text("Nordlicht Logistik AG", x: 50, y: 134)
+        b.text("Hafenweg 2", x: 50, y: 146)
+        b.text("20457 Hamburg", x: 50, y: 158)
+        b.text("Ihre USt-IdNr.: DE 987 654 321", x: 50, y: 170)
+        b.text("Rechnungsnummer:", x: 330, y: 120); b.text("RE24-10452", x: 450, y: 120)
+        b.text("Rechnungsdatum:", x: 330, y: 134); b.text("5. März 2024", x: 450, y: 134)
+        b.text("Lieferdatum:", x: 330, y: 146); b.text("01.03.2024", x: 450, y: 146)
+        b.text("Zahlbar bis:", x: 330, y: 158); b.text("04.04.2024", x: 450, y: 158)
+        b.text("Ihre Bestellnummer:", x: 330, y: 170); b.text("4500123456", x: 450, y: 170)
+        b.text("Kundennummer:", x: 330, y: 182); b.text("K-10023", x: 450, y: 182)
+        b.text("Pos", x: 50, y: 220); b.text("Bezeichnung", x: 90, y: 220); b.text("Gesamt", x: 480, y: 220)
+        b.text("1", x: 50, y: 236); b.text("Montage", x: 90, y: 236); b.text("1.000,00", x: 480, y: 236)
+        b.text("Summe netto", x: 330, y: 270); b.text("1.000,00 €", x: 470, y: 270)
+        b.text("MwSt. 19 %", x: 330, y: 284); b.text("190,00 €", x: 470, y: 284)
+        b.text("Gesamtbetrag", x: 330, y: 298); b.text("1.190,00 €", x: 470, y: 298)
+        b.text("Anzahlung", x: 330, y: 312); b.text("-500,00 €", x: 470, y: 312)
+        b.text("Zahlbetrag", x: 330, y: 326); b.text("690,00 €", x: 470, y: 326)
+        b.text("Müller Elektro GmbH", x: 50, y: 780, size: 8)
+        b.text("USt-IdNr.: DE123456789", x: 200, y: 780, size: 8)
+        b.text("Steuernummer: 12/345/67890", x: 200, y: 790, size: 8)
+        b.text("IBAN: DE89 3704 0044 0532 0130 00", x: 380, y: 780, size: 8)
+        b.text("BIC: COBADEFFXXX", x: 380, y: 790, size: 8)
+
+        let fields = extractor.extract(pages: [b.page()])
+        XCTAssertEqual(fields["InvoiceNumber"], "RE24-10452")
+        XCTAssertEqual(fields["InvoiceDate"], "2024-03-05")
+        XCTAssertEqual(fields["DueDate"], "2024-04-04")
+        XCTAssertEqual(fields["TotalAmount"], "1190.00")
+        XCTAssertEqual(fields["Subtotal"], "1000.00")
+        XCTAssertEqual(fields["TaxAmount"], "190.00")
+        XCTAssertEqual(fields["Currency"], "EUR")
+        XCTAssertEqual(fields["VendorName"], "Müller Elektro GmbH")
+        XCTAssertEqual(fields["CustomerName"], "Nordlicht Logistik AG")
+        XCTAssertEqual(fields["VendorTaxId"], "DE123456789")
+        XCTAssertEqual(fields["IBAN"], "DE89370400440532013000")
+        XCTAssertEqual(fields["BIC"], "COBADEFFXXX")
+        XCTAssertEqual(fields["PurchaseOrder"], "4500123456")
+        XCTAssertNil(fields["PaymentReference"])
+        XCTAssertNil(fields["Bankgiro"])
+        for field in fields {
+            XCTAssert((0...1).contains(field.confidence), field.name)
+            XCTAssertEqual(field.page, 1)
+        }
+        XCTAssertGreaterThan(fields.confidence("TotalAmount") ?? 0, 0.8)
+    }
+
+    /// Labels above values (a header row), a US document: `03/05/2024` is March 5.
+    func testStackedHeaderUSDatesAreMonthFirst() {
+        var b = PageBuilder(width: 612, height: 792)
+        b.text("Golden Gate Analytics Inc.", x: 50, y: 50, size: 14)
+        b.text("127 Oak Avenue", x: 50, y: 70)
+        b.text("Austin, TX 78701", x: 50, y: 82)
+        b.text("INVOICE", x: 450, y: 50, size: 18)
+        b.text("Bill To", x: 50, y: 120)
+        b.text("Bluewater Supply Corp.", x: 50, y: 134)
+        b.text("Invoice #", x: 50, y: 180); b.text("Invoice Date", x: 180, y: 180); b.text("Due Date", x: 320, y: 180)
+        b.text("PO Number", x: 450, y: 180)
+        b.text("FA2506772", x: 50, y: 194); b.text("03/05/2024", x: 180, y: 194); b.text("04/04/2024", x: 320, y: 194)
+        b.text("PO-43945", x: 450, y: 194)
+        b.text("Description", x: 50, y: 230); b.text("Amount", x: 480, y: 230)
+        b.text("Consulting", x: 50, y: 246); b.text("$1,500.00", x: 480, y: 246)
+        b.text("Subtotal", x: 350, y: 280); b.text("$1,500.00", x: 480, y: 280)
+        b.text("Sales Tax (8.25%)", x: 350, y: 294); b.text("$123.75", x: 480, y: 294)
+        b.text("Total", x: 350, y: 308); b.text("$1,623.75", x: 480, y: 308)
+        b.text("EIN: 52-5905760", x: 50, y: 700)
+
+        let fields = extractor.extract(pages: [b.page()])
+        XCTAssertEqual(fields["InvoiceNumber"], "FA2506772")
+        XCTAssertEqual(fields["InvoiceDate"], "2024-03-05")
+        XCTAssertEqual(fields["DueDate"], "2024-04-04")
+        XCTAssertEqual(fields["PurchaseOrder"], "PO-43945")
+        XCTAssertEqual(fields["TotalAmount"], "1623.75")
+        XCTAssertEqual(fields["Subtotal"], "1500.00")
+        XCTAssertEqual(fields["TaxAmount"], "123.75")
+        XCTAssertEqual(fields["Currency"], "USD")
+        XCTAssertEqual(fields["VendorTaxId"], "52-5905760")
+        XCTAssertEqual(fields["VendorName"], "Golden Gate Analytics Inc.")
+        XCTAssertEqual(fields["CustomerName"], "Bluewater Supply Corp.")
+    }
+
+    /// Swedish: Bankgiro and OCR (Luhn-checked), Plusgiro and Org.nr are not fields, `kr` is SEK.
+    func testSwedishPaymentNumbers() {
+        var b = PageBuilder()
+        b.text("Norrland Data AB", x: 50, y: 50, size: 14)
+        b.text("Storgatan 76", x: 50, y: 70)
+        b.text("Faktura", x: 450, y: 50, size: 16)
+        b.text("Faktureras till", x: 50, y: 110)
+        b.text("Lars Nilsson", x: 50, y: 124)
+        b.text("Fakturanummer: 10452", x: 330, y: 110)
+        b.text("Fakturadatum: 2024-03-05", x: 330, y: 124)
+        b.text("Förfallodatum: 2024-04-04", x: 330, y: 138)
+        b.text("Er referens: 4500566479", x: 330, y: 152)
+        b.text("Summa exkl. moms", x: 330, y: 260); b.text("1 000,00 kr", x: 480, y: 260)
+        b.text("Moms 25 %", x: 330, y: 274); b.text("250,00 kr", x: 480, y: 274)
+        b.text("Att betala", x: 330, y: 288); b.text("1 250,00 kr", x: 480, y: 288)
+        b.text("Bankgiro: 5050-1055", x: 50, y: 760, size: 8)
+        b.text("Plusgiro: 95 57 31-5", x: 50, y: 770, size: 8)
+        b.text("OCR: 749997714", x: 200, y: 760, size: 8)
+        b.text("Org.nr: 556677-8899", x: 200, y: 770, size: 8)
+        b.text("Momsreg.nr: SE556677889901", x: 350, y: 760, size: 8)
+
+        let fields = extractor.extract(pages: [b.page()])
+        XCTAssertEqual(fields["Bankgiro"], "5050-1055")
+        XCTAssertEqual(fields["PaymentReference"], "749997714")
+        XCTAssertEqual(fields["VendorTaxId"], "SE556677889901")
+        XCTAssertEqual(fields["PurchaseOrder"], "4500566479")
+        XCTAssertEqual(fields["Currency"], "SEK")
+        XCTAssertEqual(fields["TotalAmount"], "1250.00")
+        XCTAssertEqual(fields["TaxAmount"], "250.00")
+        XCTAssertEqual(fields["InvoiceDate"], "2024-03-05")
+        XCTAssertEqual(fields["CustomerName"], "Lars Nilsson")
+    }
+
+    /// Totals as a horizontal table, two VAT rates and no tax total printed: the TaxAmount is
+    /// the sum of the rate lines.
+    func testHorizontalTotalsWithTwoRatesSummed() {
+        var b = PageBuilder()
+        b.text("Bakker Installatietechniek B.V.", x: 50, y: 50, size: 14)
+        b.text("Factuur aan", x: 50, y: 100)
+        b.text("Pieter van Dijk", x: 50, y: 114)
+        b.text("Factuurnummer: R6986862", x: 330, y: 100)
+        b.text("Factuurdatum: 28 oktober 2023", x: 330, y: 114)
+        b.text("Totaal excl. btw", x: 50, y: 300); b.text("BTW 21%", x: 170, y: 300); b.text("BTW 9%", x: 260, y: 300)
+        b.text("Totaal", x: 470, y: 300)
+        b.text("1.100,00", x: 50, y: 314); b.text("210,00", x: 170, y: 314); b.text("9,00", x: 260, y: 314)
+        b.text("€ 1.319,00", x: 470, y: 314)
+        b.text("IBAN: NL91 ABNA 0417 1643 00", x: 50, y: 400)
+        b.text("Betalingskenmerk: RF18 5390 0754 7034", x: 50, y: 414)
+
+        let fields = extractor.extract(pages: [b.page()])
+        XCTAssertEqual(fields["Subtotal"], "1100.00")
+        XCTAssertEqual(fields["TaxAmount"], "219.00")
+        XCTAssertEqual(fields["TotalAmount"], "1319.00")
+        XCTAssertEqual(fields["InvoiceDate"], "2023-10-28")
+        XCTAssertEqual(fields["IBAN"], "NL91ABNA0417164300")
+        XCTAssertEqual(fields["PaymentReference"], "RF18539007547034")
+        XCTAssertEqual(fields["CustomerName"], "Pieter van Dijk")
+    }
+
+    /// `Label: value` pairs run together with single spaces on one line, Italian wording.
+    func testRunTogetherLabelsItalian() {
+        var b = PageBuilder()
+        b.text("Rossi Forniture S.r.l.", x: 50, y: 50, size: 14)
+        b.text("Spett.le", x: 330, y: 90)
+        b.text("Bianchi Costruzioni S.p.A.", x: 330, y: 104)
+        b.text("Fattura n. 2024/118 Data: 05/03/2024 Scadenza: 04/04/2024", x: 50, y: 160)
+        b.text("Imponibile", x: 330, y: 300); b.text("1.000,00", x: 480, y: 300)
+        b.text("IVA 22%", x: 330, y: 314); b.text("220,00", x: 480, y: 314)
+        b.text("Totale documento", x: 330, y: 328); b.text("EUR 1.220,00", x: 470, y: 328)
+        b.text("Partita IVA: IT12345678901", x: 50, y: 760, size: 8)
+        b.text("IBAN: IT60 X054 2811 1010 0000 0123 456", x: 250, y: 760, size: 8)
+
+        let fields = extractor.extract(pages: [b.page()])
+        XCTAssertEqual(fields["InvoiceNumber"], "2024/118")
+        XCTAssertEqual(fields["InvoiceDate"], "2024-03-05")
+        XCTAssertEqual(fields["DueDate"], "2024-04-04")
+        XCTAssertEqual(fields["TotalAmount"], "1220.00")
+        XCTAssertEqual(fields["TaxAmount"], "220.00")
+        XCTAssertEqual(fields["VendorTaxId"], "IT12345678901")
+        XCTAssertEqual(fields["IBAN"], "IT60X0542811101000000123456")
+        XCTAssertEqual(fields["CustomerName"], "Bianchi Costruzioni S.p.A.")
+        XCTAssertEqual(fields["VendorName"], "Rossi Forniture S.r.l.")
+    }
+
+    /// No letterhead: the vendor is the footer line above the seller's registration and bank
+    /// details, which run together with `·` separators; the customer is not the vendor.
+    func testVendorFromFooterAndRunTogetherFooterIds() {
+        var b = PageBuilder()
+        b.text("FACTUUR", x: 40, y: 40, size: 18)
+        b.text("Nummer: 24-0456", x: 330, y: 44)
+        b.text("Datum: 14 maart 2024", x: 330, y: 58)
+        b.text("Klant", x: 40, y: 110)
+        b.text("Bakkerij Jansen", x: 40, y: 124)
+        b.text("Markt 1", x: 40, y: 136)
+        b.text("Totaal incl. BTW", x: 380, y: 258); b.text("€ 2.601,50", x: 480, y: 258)
+        b.text("Schildersbedrijf Van Leeuwen", x: 40, y: 760, size: 8)
+        b.text("Havenweg 5 · KvK 17012345 · BTW NL001234567B01 · IBAN NL02 ABNA 0123 4567 89 · Sort code: 1 BIC: ABNANL2A",
+               x: 40, y: 770, size: 7)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["VendorName"], "Schildersbedrijf Van Leeuwen")
+        XCTAssertEqual(fields["CustomerName"], "Bakkerij Jansen")
+        XCTAssertEqual(fields["VendorTaxId"], "NL001234567B01")
+        XCTAssertEqual(fields["IBAN"], "NL02ABNA0123456789")
+        XCTAssertEqual(fields["BIC"], "ABNANL2A")
+        XCTAssertEqual(fields["InvoiceNumber"], "24-0456")
+        XCTAssertEqual(fields["InvoiceDate"], "2024-03-14")
+        XCTAssertEqual(fields["TotalAmount"], "2601.50")
+    }
+
+    func testEmptyAndBlankPagesGiveNoFields() {
+        XCTAssertEqual(extractor.extract(pages: []), [])
+        XCTAssertEqual(extractor.extract(pages: [TextPage(number: 1, width: 595, height: 842, lines: [])]), [])
+    }
+}

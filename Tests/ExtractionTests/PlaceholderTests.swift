@@ -1,5 +1,0 @@
-import XCTest
-
-final class ExtractionPlaceholderTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}
