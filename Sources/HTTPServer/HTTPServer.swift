@@ -47,6 +47,7 @@ public final class HTTPServer: @unchecked Sendable {
         let loopCount = configuration.ioThreads > 0 ? configuration.ioThreads : max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         var listeners: [Int32] = []
         do {
+            if address.port != 0 { try SocketOptions.checkPortIsFree(address: address, host: configuration.host) }
             for _ in 0..<loopCount {
                 let fd = try SocketOptions.makeListener(address: address, host: configuration.host, backlog: 4096)
                 listeners.append(fd)

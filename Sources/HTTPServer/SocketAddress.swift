@@ -96,6 +96,18 @@ enum SocketOptions {
         return fd
     }
 
+    /// SO_REUSEPORT would let a second server (of the same user) share the port and silently
+    /// split its traffic; a plain bind first makes that case fail loudly.
+    static func checkPortIsFree(address: SocketAddress, host: String) throws {
+        let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | LinuxEpoll.closeOnExec, 0)
+        if fd < 0 { throw HTTPServerError.socketFailed(operation: "socket", errno: errno) }
+        defer { close(fd) }
+        _ = enable(fd, level: SOL_SOCKET, option: SO_REUSEADDR)
+        if address.withSockaddr({ bind(fd, $0, $1) }) != 0 {
+            throw HTTPServerError.bindFailed(host: host, port: address.port, errno: errno)
+        }
+    }
+
     /// The address a socket is bound to.
     static func localAddress(_ fd: Int32) -> SocketAddress {
         var address = SocketAddress()
