@@ -54,8 +54,7 @@ enum PostgresArrayLiteral {
                     index += 1
                 }
             }
-            let text = String(decoding: element, as: UTF8.self)
-            elements.append(!quoted && text.uppercased() == "NULL" ? nil : text)
+            elements.append(!quoted && isNullWord(element) ? nil : String(decoding: element, as: UTF8.self))
             // After an element: a comma and another element, or the closing brace.
             if index == end { break }
             guard bytes[index] == comma else { return nil }
@@ -63,5 +62,10 @@ enum PostgresArrayLiteral {
             guard index < end else { return nil }
         }
         return elements
+    }
+
+    /// Unquoted `NULL`, in any letter case, is an SQL NULL element.
+    private static func isNullWord(_ element: [UInt8]) -> Bool {
+        element.count == 4 && zip(element, "null".utf8).allSatisfy { $0 | 0x20 == $1 }
     }
 }

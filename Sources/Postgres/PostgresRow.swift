@@ -33,7 +33,7 @@ public struct PostgresRow {
     public func string(_ index: Int) throws -> String { try required(index, optionalString(index)) }
 
     public func optionalInt(_ index: Int) throws -> Int? {
-        try decode(index, as: "integer") { Int(String(decoding: $0, as: UTF8.self)) }
+        try decode(index, as: "integer", Self.parseInteger)
     }
 
     public func int(_ index: Int) throws -> Int { try required(index, optionalInt(index)) }
@@ -174,6 +174,25 @@ public struct PostgresRow {
 
     private func columnName(_ index: Int) -> String {
         index >= 0 && index < storage.columnNames.count ? storage.columnNames[index] : "#\(index)"
+    }
+
+    /// Decimal integer text (int2/int4/int8 output), read in place: no String per value.
+    private static func parseInteger(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        let negative = text.first == UInt8(ascii: "-")
+        if negative { index = 1 }
+        guard index < text.count else { return nil }
+        var value = 0
+        while index < text.count {
+            let digit = Int(text[index]) - 48
+            guard (0...9).contains(digit) else { return nil }
+            let (scaled, overflowScale) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowAdd) = negative ? scaled.subtractingReportingOverflow(digit) : scaled.addingReportingOverflow(digit)
+            if overflowScale || overflowAdd { return nil }
+            value = next
+            index += 1
+        }
+        return value
     }
 
     /// `\x` followed by hex digit pairs (bytea_output = hex, the default since PostgreSQL 9.0).

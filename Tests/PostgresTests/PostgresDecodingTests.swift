@@ -46,6 +46,18 @@ final class PostgresDecodingTests: XCTestCase {
         XCTAssertEqual(try row.int(4), Int.max)
     }
 
+    func testIntegerLimits() throws {
+        let row = try connection.query("""
+            SELECT (-9223372036854775808)::int8 AS lowest, 0 AS zero, 9223372036854775808::numeric AS too_big,
+                   '-'::text AS dash, '12a'::text AS mixed
+            """)[0]
+        XCTAssertEqual(try row.int("lowest"), Int.min)
+        XCTAssertEqual(try row.int("zero"), 0)
+        for column in ["too_big", "dash", "mixed"] {
+            XCTAssertThrowsError(try row.int(column), column)
+        }
+    }
+
     func testTimestampsKeepMicrosecondsInAnySessionTimeZone() throws {
         try connection.execute("SET TimeZone TO 'Asia/Kolkata'")
         let instant = Date(timeIntervalSince1970: 1_700_000_000.654321)

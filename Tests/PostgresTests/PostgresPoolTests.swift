@@ -42,7 +42,7 @@ final class PostgresPoolTests: XCTestCase {
         runOnThreads(12) { _ in
             for _ in 0..<8 {
                 do {
-                    try pool.withConnection { try $0.query("SELECT pg_sleep(0.01)") }
+                    _ = try pool.withConnection { try $0.query("SELECT pg_sleep(0.01)") }
                 } catch {
                     errors.record(error)
                 }
