@@ -18,7 +18,8 @@ public struct InvoiceExtractor: Sendable {
         let context = DocumentContext(layout: layout)
         let finder = LabelledValueFinder(layout: layout, context: context)
         let parties = PartyResolver(layout: layout, claimed: finder.claimed)
-        let candidates = finder.fields + UnlabelledValueScanner.scan(layout: layout, claimed: finder.claimed)
+        let candidates = finder.fields + UnlabelledValueScanner.scan(layout: layout, claimed: finder.claimed,
+                                                                            order: context.dateOrder)
         var byField: [InvoiceField: [FieldCandidate]] = [:]
         for c in candidates { byField[c.field, default: []].append(c) }
 
@@ -43,6 +44,10 @@ public struct InvoiceExtractor: Sendable {
             let c = choice.candidate
             result[field] = (FieldCandidate(field: field, value: c.amount.description, score: c.score, cell: c.cell, box: c.box, raw: c.raw),
                              choice.confidence)
+        }
+        if result[.taxAmount] == nil, let tax = TaxFromDifference.find(total: totals.total?.candidate,
+                                                                       subtotal: totals.subtotal?.candidate, in: layout) {
+            result[.taxAmount] = (tax, 0.6)
         }
         let chosenTotals = [totals.total, totals.subtotal, totals.tax].compactMap { $0?.candidate }
         let countries = [result[.iban]?.0.value, result[.vendorTaxId]?.0.value].compactMap { $0.map { String($0.prefix(2)) } }

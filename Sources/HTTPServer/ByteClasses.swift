@@ -1,4 +1,4 @@
-/// Byte classes from RFC 9110 §5.6.2 and §5.5, as lookup tables for the parser's inner loops.
+/// Byte classes from RFC 9110 §5.6.2 and §5.5 for the parser's inner loops.
 enum ByteClass {
     static let cr: UInt8 = 13
     static let lf: UInt8 = 10
@@ -6,34 +6,30 @@ enum ByteClass {
     static let tab: UInt8 = 9
     static let colon: UInt8 = 58
 
-    /// tchar: "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
-    static let isTokenByte: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(byte)] = true }
-        for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(byte)] = true }
-        for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(byte)] = true }
-        for byte in "!#$%&'*+-.^_`|~".utf8 { table[Int(byte)] = true }
-        return table
-    }()
+    /// tchar: "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA.
+    /// Bitmasks rather than lookup tables: literal constants need no lazy global initialisation
+    /// or bounds checks in the parser's inner loops.
+    @inline(__always)
+    static func isToken(_ byte: UInt8) -> Bool {
+        let low: UInt64 = 0x3ff6cfa00000000
+        let high: UInt64 = 0x57ffffffc7fffffe
+        if byte < 64 { return (low >> UInt64(byte)) & 1 == 1 }
+        if byte < 128 { return (high >> UInt64(byte - 64)) & 1 == 1 }
+        return false
+    }
 
     /// Bytes allowed inside a field value: VCHAR, obs-text, SP and HTAB (no CTL, no DEL).
-    static let isFieldValueByte: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in 0x21...0x7E { table[byte] = true }
-        for byte in 0x80...0xFF { table[byte] = true }
-        table[Int(space)] = true
-        table[Int(tab)] = true
-        return table
-    }()
+    @inline(__always)
+    static func isFieldValue(_ byte: UInt8) -> Bool {
+        (byte >= 0x20 && byte != 0x7F) || byte == tab
+    }
 
-    /// Bytes allowed in a request target: visible ASCII only (RFC 3986 plus the odd lenient
-    /// character real clients send, such as `|`); no controls, spaces or non-ASCII.
-    static let isTargetByte: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in 0x21...0x7E { table[byte] = true }
-        table[Int(UInt8(ascii: "#"))] = false
-        return table
-    }()
+    /// Bytes allowed in a request target: visible ASCII except `#` (a fragment is never sent);
+    /// no controls, spaces or non-ASCII.
+    @inline(__always)
+    static func isTarget(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "#")
+    }
 
     @inline(__always)
     static func lowercased(_ byte: UInt8) -> UInt8 {

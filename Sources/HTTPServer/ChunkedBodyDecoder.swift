@@ -60,7 +60,7 @@ struct ChunkedBodyDecoder {
                 // chunk-ext is ignored, but must not hide control characters or bare line ends.
                 if byte == ByteClass.cr {
                     state = .sizeLF(value: pendingSize)
-                } else if !ByteClass.isFieldValueByte[Int(byte)] {
+                } else if !ByteClass.isFieldValue(byte) {
                     return (index, .failure(.badRequest("invalid character in chunk extension")))
                 }
                 index += 1

@@ -32,10 +32,17 @@ final class Connection: @unchecked Sendable {
     let fd: Int32
     let slot: Int
     let generation: UInt32
-    unowned let loop: EventLoop
+    /// The loop owns its connections and closes them all before it ends, so it always
+    /// outlives them; `unowned(unsafe)` skips a reference-count check on every access.
+    unowned(unsafe) let loop: EventLoop
     let remoteAddress: String
 
-    let input = InputBuffer()
+    /// Unparsed bytes that must wait (a partial request, or pipelined requests queued behind
+    /// a worker). Usually nil: reads go to the loop's shared buffer and are parsed there, so an
+    /// idle connection holds no input memory.
+    private var ownInput: InputBuffer?
+    /// Where this connection's unparsed bytes are.
+    var input: InputBuffer { ownInput ?? loop.sharedInput }
     var decoder: HTTPRequestDecoder
     var output = OutputQueue()
     var phase = Phase.ready
@@ -71,22 +78,29 @@ final class Connection: @unchecked Sendable {
     // MARK: Events
 
     func handle(events: UInt32) {
-        if events & LinuxEpoll.in != 0 || (events & (LinuxEpoll.hup | LinuxEpoll.err) != 0 && interest & LinuxEpoll.in != 0) {
+        if events & (LinuxEpoll.hup | LinuxEpoll.err) != 0 {
+            // Reset, or closed in both directions: nothing can be delivered any more. (These
+            // are reported whatever the interest, so waiting would spin the loop.)
+            close()
+            return
+        }
+        if events & LinuxEpoll.in != 0 {
             if phase == .lingering {
                 discardInput()
                 return
             }
             guard readAvailable() else { return }
             processInput()
+            keepLeftoverInput()
         }
         if phase != .closed && events & LinuxEpoll.out != 0 {
             flush()
         }
-        if phase != .closed && events & (LinuxEpoll.hup | LinuxEpoll.err) != 0 && phase != .awaitingResponse && phase != .streaming {
-            if output.isEmpty { close() }
-        }
         if phase != .closed { updateInterestAndDeadline(progressed: true) }
     }
+
+    /// Most input buffered while a worker has the request; beyond it reading pauses.
+    static let maxBufferedWhileBusy = 64 * 1024
 
     /// Reads what the socket has. Returns false when the connection was closed.
     private func readAvailable() -> Bool {
@@ -115,6 +129,36 @@ final class Connection: @unchecked Sendable {
         return true
     }
 
+    /// Moves bytes still unparsed out of the loop's shared buffer before another connection
+    /// uses it, and frees this connection's own buffer once it is empty.
+    private func keepLeftoverInput() {
+        if let own = ownInput {
+            if own.isEmpty { ownInput = nil }
+            return
+        }
+        let shared = loop.sharedInput
+        guard !shared.isEmpty else { return }
+        if phase == .closed || phase == .lingering {
+            shared.consume(shared.readableCount)
+            return
+        }
+        let own = InputBuffer()
+        own.append(shared.readable)
+        shared.consume(shared.readableCount)
+        ownInput = own
+    }
+
+    /// Drops unparsed input (closing, or lingering).
+    private func discardUnparsedInput() {
+        if let own = ownInput {
+            own.release()
+            ownInput = nil
+        } else {
+            let shared = loop.sharedInput
+            shared.consume(shared.readableCount)
+        }
+    }
+
     /// Answers every complete request in the input, in order, until one must wait for a worker.
     func processInput() {
         while phase == .ready && !closeAfterFlush && output.pendingBytes < OutputQueue.highWaterBytes {
@@ -127,11 +171,12 @@ final class Connection: @unchecked Sendable {
                 flush()
                 return
             case .sendContinue:
-                output.append(Self.continueLine)
+                output.appendInPlace { ResponseHeadWriter.append("HTTP/1.1 100 Continue\r\n\r\n", into: &$0) }
             case .failure(let error):
                 sendError(error.status)
             case .request(let request, let keepAlive):
                 servedRequests += 1
+                timeoutKind = .none  // the next wait (idle, header, write) starts afresh
                 exchange = Exchange(isHead: request.method == .head, version: request.version,
                                     keepAlive: keepAlive && !peerClosed)
                 let responder = loop.context.responder
@@ -154,37 +199,35 @@ final class Connection: @unchecked Sendable {
         flush()
     }
 
-    static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
-
     // MARK: Responses
 
     /// Queues a response to the current request. A streamed body is produced here when
     /// `inline`, otherwise it arrives later from the worker as chunk messages.
     func send(_ response: HTTPResponse, inline: Bool) {
-        var keepAlive = exchange.keepAlive && !loop.isDraining
-        if let connection = response.headers["connection"], connection.lowercased().contains("close") { keepAlive = false }
+        var keepAlive = exchange.keepAlive && !loop.isDraining && !peerClosed
         let context = loop.context
         let code = response.status.code
         let bodyless = code < 200 || code == 204 || code == 304
         switch response.body {
         case .bytes(let body):
-            if !keepAlive { closeAfterFlush = true }
             output.appendInPlace {
-                ResponseHeadWriter.write(status: response.status, headers: response.headers,
-                                         framing: bodyless ? .noBody : .contentLength(body.count), keepAlive: keepAlive,
-                                         dateLine: loop.dateCache.line, serverLine: context.serverLine, into: &$0)
+                keepAlive = ResponseHeadWriter.write(
+                    status: response.status, headers: response.headers,
+                    framing: bodyless ? .noBody : .contentLength(body.count), keepAlive: keepAlive,
+                    dateLine: loop.dateCache.line, serverLine: context.serverLine, into: &$0)
             }
+            if !keepAlive { closeAfterFlush = true }
             if !exchange.isHead && !bodyless && !body.isEmpty { output.append(body) }
             phase = .ready
         case .stream(let produce):
             let framing: ResponseHeadWriter.Framing = exchange.version == .http1_0 ? .untilClose : .chunked
             if case .untilClose = framing { keepAlive = false }
-            if !keepAlive { closeAfterFlush = true }
             output.appendInPlace {
-                ResponseHeadWriter.write(status: response.status, headers: response.headers, framing: framing,
-                                         keepAlive: keepAlive, dateLine: loop.dateCache.line,
-                                         serverLine: context.serverLine, into: &$0)
+                keepAlive = ResponseHeadWriter.write(
+                    status: response.status, headers: response.headers, framing: framing, keepAlive: keepAlive,
+                    dateLine: loop.dateCache.line, serverLine: context.serverLine, into: &$0)
             }
+            if !keepAlive { closeAfterFlush = true }
             streamFraming = framing
             if exchange.isHead {
                 phase = .ready
@@ -203,17 +246,15 @@ final class Connection: @unchecked Sendable {
         if case .chunked = streamFraming {
             output.appendInPlace { ResponseHeadWriter.appendChunkHeader(chunk.count, into: &$0) }
             output.append(chunk)
-            output.appendInPlace { $0.append(contentsOf: ResponseHeadWriter.crlf) }
+            output.appendInPlace { ResponseHeadWriter.append("\r\n", into: &$0) }
         } else {
             output.append(chunk)
         }
     }
 
     func appendStreamEnd() {
-        if case .chunked = streamFraming { output.append(Self.lastChunk) }
+        if case .chunked = streamFraming { output.appendInPlace { ResponseHeadWriter.append("0\r\n\r\n", into: &$0) } }
     }
-
-    static let lastChunk = Array("0\r\n\r\n".utf8)
 
     /// Queues an error response and closes after it: the stream cannot be trusted further.
     func sendError(_ status: HTTPStatus) {
@@ -246,7 +287,10 @@ final class Connection: @unchecked Sendable {
     }
 
     private func continueAfterResponse() {
-        if phase == .ready { processInput() }
+        if phase == .ready {
+            processInput()
+            keepLeftoverInput()
+        }
         if phase != .closed { updateInterestAndDeadline(progressed: true) }
     }
 
@@ -277,7 +321,7 @@ final class Connection: @unchecked Sendable {
         }
         deadline = loop.now + Self.lingerMilliseconds
         timeoutKind = .linger
-        input.release()
+        discardUnparsedInput()
     }
 
     static let lingerMilliseconds: UInt64 = 2000
@@ -303,7 +347,7 @@ final class Connection: @unchecked Sendable {
         guard phase != .closed else { return }
         phase = .closed
         Glibc.close(fd)
-        input.release()
+        discardUnparsedInput()
         loop.connectionDidClose(self)
     }
 
@@ -322,7 +366,9 @@ final class Connection: @unchecked Sendable {
         case .lingering:
             wanted |= LinuxEpoll.in
         case .awaitingResponse, .streaming:
-            break
+            // Stay registered for input (changing the registration twice per request costs two
+            // syscalls): pipelined bytes are buffered, up to a bound, until the response is out.
+            if !peerClosed && input.readableCount < Self.maxBufferedWhileBusy { wanted |= LinuxEpoll.in }
         }
         if !output.isEmpty { wanted |= LinuxEpoll.out }
         if wanted != interest {

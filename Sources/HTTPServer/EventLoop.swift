@@ -86,6 +86,9 @@ final class EventLoop: @unchecked Sendable {
     private var wakePending = false
 
     private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 16 * 1024, alignment: 16)
+    /// The read buffer connections parse from; whatever a connection leaves unparsed is moved
+    /// to its own buffer before the next connection reads (see `Connection.input`).
+    let sharedInput = InputBuffer()
 
     private static let listenerTag = UInt64.max
     private static let wakeTag = UInt64.max - 1

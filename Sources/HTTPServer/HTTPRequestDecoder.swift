@@ -26,7 +26,7 @@ struct HTTPRequestDecoder {
 
     let limits: HTTPParserLimits
     private var state = State.head
-    /// Where the search for the end of an incomplete head resumes.
+    /// Where the search for progress in an incomplete head resumes.
     private var headSearchOffset = 0
     /// Buffered size at which an incomplete head is parsed again to catch errors and limits
     /// early; it doubles each time, so a client trickling bytes costs linear work.
@@ -62,14 +62,16 @@ struct HTTPRequestDecoder {
         if !skipEmptyLines(buffer) { return .needMore }
         let bytes = buffer.readable
         if bytes.isEmpty { return .needMore }
-        if headSearchOffset > 0 || nextProbeSize > 0 {
-            // A previous attempt found the head incomplete: parse again only once it can be
-            // complete, or once enough has arrived that a limit may be crossed.
-            if !containsHeadEnd(bytes) && bytes.count < nextProbeSize { return .needMore }
+        if nextProbeSize > 0 {
+            // A previous attempt found the head incomplete. Parsing again costs a pass over
+            // the head, so it waits for a new line end or for the buffer to double (to catch
+            // limits): a client trickling bytes then costs linear work, not quadratic.
+            if !containsHeadProgress(bytes) && bytes.count < nextProbeSize { return .needMore }
         }
         switch HTTPRequestHeadParser.parse(bytes, limits: limits) {
         case .incomplete:
             nextProbeSize = max(bytes.count * 2, 1024)
+            headSearchOffset = max(bytes.count - 1, 0)
             return .needMore
         case .failure(let error):
             return fail(error)
@@ -148,20 +150,19 @@ struct HTTPRequestDecoder {
         }
     }
 
-    /// Whether the bytes hold a line end followed by an empty line. Bare LFs and CRs count too,
-    /// so that the parser gets to reject them instead of the client waiting for a timeout.
-    private mutating func containsHeadEnd(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var index = max(headSearchOffset, 0)
+    /// Whether bytes that arrived since the last attempt could change the parser's answer: a
+    /// line end (a complete line to check, maybe the end of the head) or a CR not followed by
+    /// LF (a bare CR to reject). Anything else only extends a line, checked when it ends.
+    private mutating func containsHeadProgress(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = headSearchOffset
         let count = bytes.count
         while index < count {
-            if bytes[index] == ByteClass.lf {
-                if index + 1 < count && bytes[index + 1] == ByteClass.lf { return true }
-                // CR and any byte: a proper end, or a bare CR the parser must reject now.
-                if index + 2 < count && bytes[index + 1] == ByteClass.cr { return true }
-            }
+            let byte = bytes[index]
+            if byte == ByteClass.lf { return true }
+            if byte == ByteClass.cr && index + 1 < count && bytes[index + 1] != ByteClass.lf { return true }
             index += 1
         }
-        headSearchOffset = max(count - 2, 0)
+        headSearchOffset = max(count - 1, 0)
         return false
     }
 

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Outcome of parsing the bytes at the start of a request.
 enum HTTPHeadParseResult {
     /// More bytes are needed; nothing so far breaks a rule or a limit.
@@ -19,7 +23,7 @@ enum HTTPRequestHeadParser {
         var index = 0
 
         // Request line: method SP request-target SP HTTP-version CRLF
-        while index < count, ByteClass.isTokenByte[Int(bytes[index])] {
+        while index < count, ByteClass.isToken(bytes[index]) {
             index += 1
             if index > limits.maxMethodBytes { return .failure(.badRequest("method too long")) }
         }
@@ -29,7 +33,7 @@ enum HTTPRequestHeadParser {
         index += 1
 
         let targetStart = index
-        while index < count, ByteClass.isTargetByte[Int(bytes[index])] {
+        while index < count, ByteClass.isTarget(bytes[index]) {
             index += 1
             if index - targetStart > limits.maxTargetBytes { return .failure(.uriTooLong()) }
         }
@@ -85,16 +89,16 @@ enum HTTPRequestHeadParser {
             case .field(let name, let value, let next):
                 if headers.count == limits.maxHeaderFields { return .failure(.headersTooLarge("too many header fields")) }
                 if let error = fields.note(name: name, value: value) { return .failure(error) }
-                headers.fields.append((name: String(decoding: name, as: UTF8.self),
-                                       value: String(decoding: value, as: UTF8.self)))
+                headers.fields.append((name: CommonStrings.headerName(name), value: String(decoding: value, as: UTF8.self)))
                 index = next
             }
         }
 
-        let method = HTTPMethod(rawValue: String(decoding: bytes[0..<methodEnd], as: UTF8.self))
+        let method = CommonStrings.method(bytes[0..<methodEnd])
         let targetBytes = UnsafeRawBufferPointer(rebasing: bytes[targetStart..<targetEnd])
+        let targetText = String(decoding: targetBytes, as: UTF8.self)
         let target: RequestTarget
-        switch RequestTarget.parse(targetBytes, method: method) {
+        switch RequestTarget.parse(targetBytes, text: targetText, method: method) {
         case .success(let parsed): target = parsed
         case .failure(let error): return .failure(error)
         }
@@ -108,7 +112,7 @@ enum HTTPRequestHeadParser {
 
         let keepAlive = version == .http1_1 ? !fields.connectionClose : (fields.connectionKeepAlive && !fields.connectionClose)
         let head = HTTPRequestHead(
-            method: method, target: String(decoding: targetBytes, as: UTF8.self), path: target.path,
+            method: method, target: targetText, path: target.path,
             queryItems: target.queryItems, version: version, headers: headers, framing: framing,
             keepAlive: keepAlive, expectsContinue: fields.expectsContinue)
         return .complete(head, consumed: index)
@@ -137,7 +141,7 @@ enum HTTPRequestHeadParser {
                            limits: HTTPParserLimits) -> FieldParseResult {
         let count = bytes.count
         var index = start
-        while index < count, ByteClass.isTokenByte[Int(bytes[index])] { index += 1 }
+        while index < count, ByteClass.isToken(bytes[index]) { index += 1 }
         if index == count { return .incomplete }
         if index == start || bytes[index] != ByteClass.colon {
             return .failure(.badRequest("malformed header field name"))
@@ -146,7 +150,7 @@ enum HTTPRequestHeadParser {
         index += 1
         while index < count, bytes[index] == ByteClass.space || bytes[index] == ByteClass.tab { index += 1 }
         let valueStart = index
-        while index < count, ByteClass.isFieldValueByte[Int(bytes[index])] { index += 1 }
+        while index < count, ByteClass.isFieldValue(bytes[index]) { index += 1 }
         if index == count { return .incomplete }
         if bytes[index] != ByteClass.cr { return .failure(.badRequest("invalid character in header value")) }
         if index + 1 == count { return .incomplete }
@@ -267,5 +271,45 @@ struct ListElements: Sequence, IteratorProtocol {
             if start < last || keepEmpty { return value[start..<last] }
         }
         return nil
+    }
+}
+
+/// Strings for the methods and field names nearly every request carries, so the parser can
+/// hand out an existing string instead of validating and building a new one each time.
+enum CommonStrings {
+    static func method(_ bytes: UnsafeRawBufferPointer.SubSequence) -> HTTPMethod {
+        switch bytes.count {
+        case 3 where matches(bytes, "GET"): return .get
+        case 3 where matches(bytes, "PUT"): return .put
+        case 4 where matches(bytes, "POST"): return .post
+        case 4 where matches(bytes, "HEAD"): return .head
+        case 5 where matches(bytes, "PATCH"): return .patch
+        case 6 where matches(bytes, "DELETE"): return .delete
+        case 7 where matches(bytes, "OPTIONS"): return .options
+        default: return HTTPMethod(rawValue: String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// The field name as sent; common spellings come from literals.
+    static func headerName(_ bytes: UnsafeRawBufferPointer.SubSequence) -> String {
+        switch bytes.count {
+        case 4 where matches(bytes, "Host"): return "Host"
+        case 4 where matches(bytes, "host"): return "host"
+        case 6 where matches(bytes, "Accept"): return "Accept"
+        case 6 where matches(bytes, "Expect"): return "Expect"
+        case 10 where matches(bytes, "User-Agent"): return "User-Agent"
+        case 10 where matches(bytes, "Connection"): return "Connection"
+        case 12 where matches(bytes, "Content-Type"): return "Content-Type"
+        case 13 where matches(bytes, "Authorization"): return "Authorization"
+        case 14 where matches(bytes, "Content-Length"): return "Content-Length"
+        case 15 where matches(bytes, "Accept-Encoding"): return "Accept-Encoding"
+        case 17 where matches(bytes, "Transfer-Encoding"): return "Transfer-Encoding"
+        default: return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    @inline(__always)
+    private static func matches(_ bytes: UnsafeRawBufferPointer.SubSequence, _ literal: StaticString) -> Bool {
+        memcmp(bytes.base.baseAddress! + bytes.startIndex, literal.utf8Start, literal.utf8CodeUnitCount) == 0
     }
 }

@@ -6,7 +6,8 @@ struct RequestTarget: Equatable {
     var path: String
     var queryItems: [QueryItem]
 
-    static func parse(_ target: UnsafeRawBufferPointer, method: HTTPMethod) -> Result<RequestTarget, HTTPParseError> {
+    /// `text` is the target as a string, reused as the path when nothing needs decoding.
+    static func parse(_ target: UnsafeRawBufferPointer, text: String, method: HTTPMethod) -> Result<RequestTarget, HTTPParseError> {
         guard let first = target.first else { return .failure(.badRequest("empty request target")) }
         var pathStart = 0
         if first != UInt8(ascii: "/") {
@@ -31,7 +32,9 @@ struct RequestTarget: Equatable {
         }
         let rawPath = UnsafeRawBufferPointer(rebasing: target[pathStart..<queryStart])
         let path: String
-        if rawPath.isEmpty {
+        if pathStart == 0 && queryStart == target.count && !rawPath.contains(UInt8(ascii: "%")) {
+            path = text  // the common case: the whole target is a plain path
+        } else if rawPath.isEmpty {
             path = "/"  // `http://host?x` and `http://host` mean the root
         } else if let decoded = PercentDecoding.decodePath(rawPath) {
             path = decoded

@@ -10,8 +10,12 @@ enum ResponseHeadWriter {
         case noBody
     }
 
+    /// Writes the head and returns whether it announced keep-alive: an application
+    /// `Connection: close` turns keep-alive off.
+    @discardableResult
     static func write(status: HTTPStatus, headers: HTTPHeaders, framing: Framing, keepAlive: Bool,
-                      dateLine: [UInt8], serverLine: [UInt8], into output: inout [UInt8]) {
+                      dateLine: [UInt8], serverLine: [UInt8], into output: inout [UInt8]) -> Bool {
+        var keepAlive = keepAlive
         appendStatusLine(status, into: &output)
         output.append(contentsOf: dateLine)
         var hasServer = false
@@ -19,7 +23,9 @@ enum ResponseHeadWriter {
             switch field.name.utf8.count {
             case 4 where HTTPHeaders.equalsIgnoringCase(field.name, "date"): continue
             case 6 where HTTPHeaders.equalsIgnoringCase(field.name, "server"): hasServer = true
-            case 10 where HTTPHeaders.equalsIgnoringCase(field.name, "connection"): continue
+            case 10 where HTTPHeaders.equalsIgnoringCase(field.name, "connection"):
+                if field.value.lowercased().contains("close") { keepAlive = false }
+                continue
             case 14 where HTTPHeaders.equalsIgnoringCase(field.name, "content-length"): continue
             case 17 where HTTPHeaders.equalsIgnoringCase(field.name, "transfer-encoding"): continue
             default: break
@@ -29,15 +35,16 @@ enum ResponseHeadWriter {
         if !hasServer { output.append(contentsOf: serverLine) }
         switch framing {
         case .contentLength(let length):
-            output.append(contentsOf: "Content-Length: ".utf8)
+            append("Content-Length: ", into: &output)
             appendDecimal(length, into: &output)
-            output.append(contentsOf: crlf)
+            append("\r\n", into: &output)
         case .chunked:
-            output.append(contentsOf: "Transfer-Encoding: chunked\r\n".utf8)
+            append("Transfer-Encoding: chunked\r\n", into: &output)
         case .untilClose, .noBody:
             break
         }
-        output.append(contentsOf: keepAlive ? "Connection: keep-alive\r\n\r\n".utf8 : "Connection: close\r\n\r\n".utf8)
+        append(keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n", into: &output)
+        return keepAlive
     }
 
     /// A complete, body-less error response that closes the connection.
@@ -46,23 +53,38 @@ enum ResponseHeadWriter {
               dateLine: dateLine, serverLine: serverLine, into: &output)
     }
 
-    static let crlf: [UInt8] = [13, 10]
+    /// Appends a literal without creating a String or an array.
+    @inline(__always)
+    static func append(_ text: StaticString, into output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
 
     static func appendStatusLine(_ status: HTTPStatus, into output: inout [UInt8]) {
-        output.append(contentsOf: "HTTP/1.1 ".utf8)
+        append("HTTP/1.1 ", into: &output)
         appendDecimal(status.code, into: &output)
         output.append(ByteClass.space)
-        output.append(contentsOf: status.reason.utf8)
-        output.append(contentsOf: crlf)
+        appendWithoutLineBreaks(status.reason, into: &output)
+        append("\r\n", into: &output)
     }
 
     /// Appends a field, dropping CR and LF from name and value so an application value can
     /// never split the response (header injection).
     static func appendField(_ name: String, _ value: String, into output: inout [UInt8]) {
-        for byte in name.utf8 where byte != ByteClass.cr && byte != ByteClass.lf { output.append(byte) }
-        output.append(contentsOf: ": ".utf8)
-        for byte in value.utf8 where byte != ByteClass.cr && byte != ByteClass.lf { output.append(byte) }
-        output.append(contentsOf: crlf)
+        appendWithoutLineBreaks(name, into: &output)
+        append(": ", into: &output)
+        appendWithoutLineBreaks(value, into: &output)
+        append("\r\n", into: &output)
+    }
+
+    private static func appendWithoutLineBreaks(_ text: String, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            if bytes.contains(where: { $0 == ByteClass.cr || $0 == ByteClass.lf }) {
+                for byte in bytes where byte != ByteClass.cr && byte != ByteClass.lf { output.append(byte) }
+            } else {
+                output.append(contentsOf: bytes)
+            }
+        }
     }
 
     static func appendDecimal(_ value: Int, into output: inout [UInt8]) {
@@ -94,6 +116,6 @@ enum ResponseHeadWriter {
             output.append(digit < 10 ? 48 + digit : 87 + digit)
             shift -= 4
         }
-        output.append(contentsOf: crlf)
+        append("\r\n", into: &output)
     }
 }

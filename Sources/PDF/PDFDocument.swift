@@ -9,6 +9,9 @@ public final class PDFDocument {
     public let file: PDFFile
     private let pages: [PDFPage]
     private let fonts: FontCache
+    /// Glyph bytes the document may still show; shown text counts against
+    /// `maxContentOperators` on its own, each glyph being a drawing operation.
+    private var glyphBudget: Int
 
     /// Opens `bytes`; throws a `PDFError` when they are not a readable PDF.
     public init(bytes: [UInt8], limits: PDFLimits = PDFLimits()) throws {
@@ -16,6 +19,7 @@ public final class PDFDocument {
         self.file = file
         self.pages = try file.pages()
         self.fonts = FontCache(source: file)
+        self.glyphBudget = limits.maxContentOperators
     }
 
     public var pageCount: Int { pages.count }
@@ -28,7 +32,9 @@ public final class PDFDocument {
         let page = pages[number - 1]
         let space = PageSpace(cropBox: page.cropBox, rotate: page.rotate)
         let interpreter = ContentInterpreter(source: file, fonts: fonts, countOperator: file.countContentOperator,
+                                             glyphBudget: glyphBudget, glyphLimit: file.limits.maxContentOperators,
                                              maxFormDepth: file.limits.maxNestingDepth, pageSpace: space.matrix)
+        defer { glyphBudget = interpreter.glyphBudget }
         try interpreter.run(try page.contentData(in: file), resources: page.resources)
         for appearance in try AnnotationAppearances.of(page, in: file) {
             let before = interpreter.glyphs.count
@@ -36,7 +42,7 @@ public final class PDFDocument {
                 try interpreter.drawAppearance(stream, id: appearance.id, rect: appearance.rect)
             }
             if interpreter.glyphs.count == before, let value = appearance.fieldValue, !value.isEmpty {
-                interpreter.drawFieldValue(value, rect: appearance.rect, fontSize: appearance.fieldFontSize)
+                try interpreter.drawFieldValue(value, rect: appearance.rect, fontSize: appearance.fieldFontSize)
             }
         }
         try file.checkTimeBudget()

@@ -66,12 +66,17 @@ public struct TextPage: Sendable {
     /// Plain-text rendering: one line of text per line, in reading order. A word hyphenated
     /// across two lines of a column is joined again ("invoi-" + "ce" → "invoice"), as pdftotext does.
     public var text: String {
-        var out = ""
+        // Built as UTF-8 bytes and made a String once: far cheaper than appending strings.
+        var out: [UInt8] = []
+        out.reserveCapacity(lines.count * 48)
         for (index, line) in lines.enumerated() {
-            out += line.text
+            for (wordIndex, word) in line.words.enumerated() {
+                if wordIndex > 0 { out.append(0x20) }
+                out.append(contentsOf: word.text.utf8)
+            }
             guard index + 1 < lines.count else { break }
-            if TextLine.continuesHyphenated(line, lines[index + 1]) { out.removeLast() } else { out += "\n" }
+            if TextLine.continuesHyphenated(line, lines[index + 1]) { out.removeLast() } else { out.append(0x0A) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -31,7 +31,8 @@ func runExtractTextCommand(_ arguments: [String]) -> Int32 {
         }
         if wantsWords { output.write("]}\n") }
         output.flush()
-        return 0
+        // The process ends here: freeing the document's objects one by one would only cost time.
+        withExtendedLifetime(document) { exit(0) }
     } catch {
         fputs("invoice-master: \(path): \(error)\n", stderr)
         return 1

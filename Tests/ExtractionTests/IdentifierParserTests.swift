@@ -69,4 +69,19 @@ final class IdentifierParserTests: XCTestCase {
         XCTAssertNil(TaxIdParser.taxId("A43400193", allowUnprefixed: false))
         XCTAssertNil(TaxIdParser.taxId("Hauptstraße 1", allowUnprefixed: true))
     }
+
+    func testBelgianStructuredCommunication() {
+        XCTAssertEqual(BelgianStructuredReference.references(in: "communication +++090/9337/55493+++ merci"), ["+++090/9337/55493+++"])
+        XCTAssertEqual(BelgianStructuredReference.references(in: "*** 090 / 9337 / 55493 ***"), ["***090/9337/55493***"])
+        XCTAssertEqual(BelgianStructuredReference.references(in: "+++090/9337/55494+++"), [])   // check digits
+        XCTAssertTrue(BelgianStructuredReference.isValid("000/0000/09797"))                    // mod 97 = 0 → 97
+        XCTAssertFalse(BelgianStructuredReference.isValid("090/9337/5549"))
+    }
+
+    func testSwissQRReference() {
+        XCTAssertTrue(SwissQRReference.isValid("210000000003139471430009017"))
+        XCTAssertFalse(SwissQRReference.isValid("210000000003139471430009018"))
+        XCTAssertFalse(SwissQRReference.isValid("21000000000313947143000901"))
+        XCTAssertEqual(FieldValueReader.paymentReference("21 00000 00003 13947 14300 09017")?.0, "210000000003139471430009017")
+    }
 }

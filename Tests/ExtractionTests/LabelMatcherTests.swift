@@ -24,6 +24,7 @@ final class LabelMatcherTests: XCTestCase {
             ("Betalingskenmerk", .paymentReference), ("OCR-nummer", .paymentReference),
             ("Bill to", .billTo), ("Rechnungsempfänger", .billTo), ("Facturé à", .billTo), ("Faktureras till", .billTo),
             ("Plusgiro", .plusgiro), ("Bankgiro", .bankgiro),
+            ("I.V.A. 21%", .tax), ("C.I.F.", .vendorTaxId), ("P.O. #", .purchaseOrder), ("Total T.T.C.", .grandTotal),
         ]
         for (text, kind) in cases {
             XCTAssertEqual(matcher.match(text)?.kinds.contains(kind), true, "\(text) → \(String(describing: matcher.match(text)?.kinds))")
@@ -37,6 +38,37 @@ final class LabelMatcherTests: XCTestCase {
         XCTAssertEqual(matcher.match("Date: 05/03/2024")?.strength, LabelMatcher.genericWithColonStrength)
         XCTAssertEqual(matcher.match("Date 05/03/2024")?.strength, LabelMatcher.genericStrength)
         XCTAssertEqual(matcher.match("Deposit -500,00")?.remainder, "-500,00")
+    }
+
+    func testNumberWordAfterLabelAndQualifiedTaxLabels() {
+        XCTAssertEqual(matcher.match("Bon de commande n° : BC-7712")?.remainder, "BC-7712")
+        XCTAssertEqual(matcher.embeddedTaxLabel("SC Sales Tax 6%")?.kinds, [.taxTotal])
+        XCTAssertNil(matcher.embeddedTaxLabel("Consulting services"))
+    }
+
+    func testBilingualLabels() {
+        let match = matcher.match("Rechnungsnummer / Invoice number: 2024-118")
+        XCTAssertEqual(match?.kinds.contains(.invoiceNumber), true)
+        XCTAssertEqual(match?.remainder, "2024-118")
+        XCTAssertEqual(matcher.match("Datum / Date: 05.03.2024")?.remainder, "05.03.2024")
+        // Combined labels: the value may be what either names.
+        let combined = matcher.match("St.-Nr./USt-IdNr.: DE 298 112 233")
+        XCTAssertEqual(combined?.kinds.contains(.companyRegistration), true)
+        XCTAssertEqual(combined?.kinds.contains(.vendorTaxId), true)
+        XCTAssertEqual(combined?.remainder, "DE 298 112 233")
+    }
+
+    func testLeadingRateIsSkipped() {
+        XCTAssertEqual(matcher.match("+ 19% MwSt.")?.kinds.contains(.tax), true)
+        XCTAssertEqual(matcher.match("20 % TVA")?.kinds.contains(.tax), true)
+        XCTAssertNil(matcher.match("20 pieces"))
+    }
+
+    func testPlaceAndDateLine() {
+        XCTAssertEqual(UnlabelledValueScanner.placeAndDate("Rosenheim, den 7. März 2024", order: .dayFirst)?.description, "2024-03-07")
+        XCTAssertEqual(UnlabelledValueScanner.placeAndDate("Paris, le 5 mars 2024", order: .dayFirst)?.description, "2024-03-05")
+        XCTAssertNil(UnlabelledValueScanner.placeAndDate("Hauptstraße 5, 10115 Berlin", order: .dayFirst))
+        XCTAssertNil(UnlabelledValueScanner.placeAndDate("Lieferung vom 01.03.2024", order: .dayFirst))
     }
 
     func testValuesAndProseAreNotLabels() {

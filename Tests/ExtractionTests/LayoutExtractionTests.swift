@@ -180,6 +180,121 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["VendorName"], "Rossi Forniture S.r.l.")
     }
 
+    /// No letterhead: the vendor is the footer line above the seller's registration and bank
+    /// details, which run together with `·` separators; the customer is not the vendor.
+    func testVendorFromFooterAndRunTogetherFooterIds() {
+        var b = PageBuilder()
+        b.text("FACTUUR", x: 40, y: 40, size: 18)
+        b.text("Nummer: 24-0456", x: 330, y: 44)
+        b.text("Datum: 14 maart 2024", x: 330, y: 58)
+        b.text("Klant", x: 40, y: 110)
+        b.text("Bakkerij Jansen", x: 40, y: 124)
+        b.text("Markt 1", x: 40, y: 136)
+        b.text("Totaal incl. BTW", x: 380, y: 258); b.text("€ 2.601,50", x: 480, y: 258)
+        b.text("Schildersbedrijf Van Leeuwen", x: 40, y: 760, size: 8)
+        b.text("Havenweg 5 · KvK 17012345 · BTW NL001234567B01 · IBAN NL02 ABNA 0123 4567 89 · Sort code: 1 BIC: ABNANL2A",
+               x: 40, y: 770, size: 7)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["VendorName"], "Schildersbedrijf Van Leeuwen")
+        XCTAssertEqual(fields["CustomerName"], "Bakkerij Jansen")
+        XCTAssertEqual(fields["VendorTaxId"], "NL001234567B01")
+        XCTAssertEqual(fields["IBAN"], "NL02ABNA0123456789")
+        XCTAssertEqual(fields["BIC"], "ABNANL2A")
+        XCTAssertEqual(fields["InvoiceNumber"], "24-0456")
+        XCTAssertEqual(fields["InvoiceDate"], "2024-03-14")
+        XCTAssertEqual(fields["TotalAmount"], "2601.50")
+    }
+
+    /// No bill-to label: the envelope-window address under the letterhead is the customer.
+    /// An unknown tax label is found by arithmetic; `Terms: Net 30` is not a subtotal.
+    func testUnlabelledCustomerAndTaxByDifference() {
+        var b = PageBuilder(width: 612, height: 792)
+        b.text("Blue Mesa Landscaping", x: 40, y: 40, size: 16)
+        b.text("2100 Canyon Rd, Santa Fe, NM 87501", x: 40, y: 60)
+        b.text("Desert Rose Apartments LLC", x: 40, y: 110)
+        b.text("55 Rodeo Rd", x: 40, y: 122)
+        b.text("Santa Fe, NM 87505", x: 40, y: 134)
+        b.text("Invoice #: 2024-0331", x: 400, y: 110)
+        b.text("Date: 04/01/2024", x: 400, y: 124)
+        b.text("Subtotal", x: 430, y: 300); b.text("1,175.00", x: 530, y: 300)
+        b.text("NM GRT 8.1875%", x: 430, y: 314); b.text("96.20", x: 530, y: 314)
+        b.text("Total", x: 430, y: 328); b.text("$1,271.20", x: 530, y: 328)
+        b.text("Terms: Net 30", x: 40, y: 380)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["CustomerName"], "Desert Rose Apartments LLC")
+        XCTAssertEqual(fields["VendorName"], "Blue Mesa Landscaping")
+        XCTAssertEqual(fields["Subtotal"], "1175.00")
+        XCTAssertEqual(fields["TaxAmount"], "96.20")
+        XCTAssertEqual(fields["TotalAmount"], "1271.20")
+        XCTAssertEqual(fields["InvoiceDate"], "2024-04-01")
+    }
+
+    /// A combined `Deliver to / Invoice to` label, dot leaders, a bank line in prose.
+    func testCombinedPartyLabelLeadersAndBankProse() {
+        var b = PageBuilder()
+        b.text("Shannon Valley Foods Ltd", x: 40, y: 40, size: 14)
+        b.text("Invoice number ........ SVF-24-0612", x: 40, y: 96)
+        b.text("Invoice date ........... 15-Mar-2024", x: 40, y: 110)
+        b.text("Deliver to / Invoice to", x: 330, y: 96)
+        b.text("The Burren Kitchen", x: 330, y: 110)
+        b.text("Goods", x: 380, y: 220); b.text("670.00", x: 520, y: 220)
+        b.text("VAT @ 0%", x: 380, y: 234); b.text("0.00", x: 520, y: 234)
+        b.text("TOTAL EUR 670.00", x: 380, y: 250)
+        b.text("Bank of Ireland IBAN IE29 AIBK 9311 5212 3456 78 BIC BOFIIE2D", x: 40, y: 290)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["InvoiceNumber"], "SVF-24-0612")
+        XCTAssertEqual(fields["InvoiceDate"], "2024-03-15")
+        XCTAssertEqual(fields["CustomerName"], "The Burren Kitchen")
+        XCTAssertEqual(fields["TotalAmount"], "670.00")
+        XCTAssertEqual(fields["Subtotal"], "670.00")
+        XCTAssertEqual(fields["TaxAmount"], "0.00")
+        XCTAssertEqual(fields["IBAN"], "IE29AIBK93115212345678")
+        XCTAssertEqual(fields["BIC"], "BOFIIE2D")
+    }
+
+    /// A summary row repeating net and tax before the gross: the rightmost amount is the total.
+    func testTotalRowWithNetTaxGross() {
+        var b = PageBuilder()
+        b.text("Nordwind Handel GmbH", x: 40, y: 40, size: 14)
+        b.text("Rechnungsnummer / Invoice number: 2024-118", x: 40, y: 90)
+        b.text("Netto", x: 200, y: 300); b.text("MwSt. 19 %", x: 300, y: 300); b.text("Brutto", x: 450, y: 300)
+        b.text("Gesamt", x: 40, y: 316); b.text("1.000,00", x: 200, y: 316); b.text("190,00", x: 300, y: 316)
+        b.text("1.190,00 EUR", x: 450, y: 316)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["InvoiceNumber"], "2024-118")
+        XCTAssertEqual(fields["TotalAmount"], "1190.00")
+        XCTAssertEqual(fields["Subtotal"], "1000.00")
+        XCTAssertEqual(fields["TaxAmount"], "190.00")
+    }
+
+    /// A business letter: the sender line over the envelope window, the recipient unlabelled.
+    func testBusinessLetterSenderLineAndWindowAddress() {
+        var b = PageBuilder()
+        b.text("Kühlhaus Nord GmbH · Am Hafen 3 · 24103 Kiel", x: 50, y: 120, size: 7)
+        b.text("Fischhandel Petersen OHG", x: 50, y: 140)
+        b.text("Fährstraße 8", x: 50, y: 152)
+        b.text("24937 Flensburg", x: 50, y: 164)
+        b.text("Rechnung Nr. 2024-0777", x: 50, y: 230, size: 12)
+        b.text("Kiel, den 22. März 2024", x: 400, y: 230)
+        b.text("Gesamtbetrag", x: 330, y: 300); b.text("1.713,60 €", x: 480, y: 300)
+        b.text("Kühlhaus Nord GmbH", x: 50, y: 780, size: 7)
+        b.text("St.-Nr./USt-IdNr.: DE266123456 · IBAN DE89 3704 0044 0532 0130 00", x: 50, y: 790, size: 7)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["VendorName"], "Kühlhaus Nord GmbH")
+        XCTAssertEqual(fields["CustomerName"], "Fischhandel Petersen OHG")
+        XCTAssertEqual(fields["InvoiceNumber"], "2024-0777")
+        XCTAssertEqual(fields["InvoiceDate"], "2024-03-22")
+        XCTAssertEqual(fields["TotalAmount"], "1713.60")
+        XCTAssertEqual(fields["VendorTaxId"], "DE266123456")
+        XCTAssertEqual(PartyResolver.nameSegment("ACME Ltd | 5 Main Street"), "ACME Ltd")
+        XCTAssertEqual(PartyResolver.nameSegment("Golden Gate Logistics, Corp."), "Golden Gate Logistics, Corp.")
+    }
+
     func testEmptyAndBlankPagesGiveNoFields() {
         XCTAssertEqual(extractor.extract(pages: []), [])
         XCTAssertEqual(extractor.extract(pages: [TextPage(number: 1, width: 595, height: 842, lines: [])]), [])

@@ -191,3 +191,50 @@ final class RequestParserTests: XCTestCase {
         XCTAssertEqual(run.events, [Self.ok(), Self.ok("GET", "/next")])
     }
 }
+
+/// Inputs found by scripts/fuzz-http, kept as regression tests.
+final class RequestParserFuzzRegressionTests: XCTestCase {
+    /// Found: a malformed request line sent a byte at a time was not rejected until the probe
+    /// size was reached; it must be rejected as soon as its line ends.
+    func testTrickledMalformedRequestLineIsRejectedAtItsLineEnd() {
+        let run = RequestDecoderHarness.run("PRI * HTb\u{0}\u{0}\r\n", pieceSize: 1)
+        XCTAssertEqual(run.events, [.failure(status: 400)])
+    }
+
+    func testTrickledMalformedHeaderIsRejectedBeforeTheHeadEnds() {
+        let run = RequestDecoderHarness.run("GET / HTTP/1.1\r\nBad Header: x\r\n", pieceSize: 1)
+        XCTAssertEqual(run.events, [.failure(status: 400)])
+    }
+
+    /// Found: `100 Continue` depends on whether body bytes arrived with the head, which is
+    /// correct; the request that follows must be the same either way.
+    func testContinueDoesNotChangeTheRequest() {
+        let input = "PUT /u HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 3, 3\r\n\r\nabc"
+        let whole = RequestDecoderHarness.run(input)
+        let split = RequestDecoderHarness.run(input, pieceSize: 9)
+        XCTAssertEqual(whole.events, [.request(method: "PUT", path: "/u", body: "abc", keepAlive: true)])
+        XCTAssertEqual(split.events, [.sendContinue, .request(method: "PUT", path: "/u", body: "abc", keepAlive: true)])
+    }
+}
+
+/// The parser's bitmask byte classes against their RFC 9110 definitions, for all 256 bytes.
+final class ByteClassTests: XCTestCase {
+    func testTokenCharacters() {
+        let tchar = Set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+        for byte in 0...255 { XCTAssertEqual(ByteClass.isToken(UInt8(byte)), tchar.contains(UInt8(byte)), "byte \(byte)") }
+    }
+
+    func testFieldValueCharacters() {
+        for byte in 0...255 {
+            let allowed = byte == 9 || (0x20...0x7E).contains(byte) || byte >= 0x80
+            XCTAssertEqual(ByteClass.isFieldValue(UInt8(byte)), allowed, "byte \(byte)")
+        }
+    }
+
+    func testTargetCharacters() {
+        for byte in 0...255 {
+            let allowed = (0x21...0x7E).contains(byte) && byte != 0x23
+            XCTAssertEqual(ByteClass.isTarget(UInt8(byte)), allowed, "byte \(byte)")
+        }
+    }
+}

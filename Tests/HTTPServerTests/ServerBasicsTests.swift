@@ -62,6 +62,28 @@ final class ServerResponseTests: XCTestCase {
         XCTAssertEqual(client.readResponse()?.bodyText, "POST /third body=3")
     }
 
+    func testRequestsArrivingWhileAWorkerIsBusyWaitTheirTurn() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        client.send("GET /slow?ms=200 HTTP/1.1\r\nHost: x\r\n\r\n")
+        usleep(50_000)
+        client.send("GET /next HTTP/1.1\r\nHost: x\r\n\r\nGET /last HTTP/1.1\r\nHost: x\r\n\r\n")
+        XCTAssertEqual(client.readResponse()?.bodyText, "GET /slow ms=200 body=0")
+        XCTAssertEqual(client.readResponse()?.bodyText, "GET /next body=0")
+        XCTAssertEqual(client.readResponse()?.bodyText, "GET /last body=0")
+    }
+
+    func testHalfClosedClientStillGetsItsResponse() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        client.send("GET /slow?ms=100 HTTP/1.1\r\nHost: x\r\n\r\n")
+        client.shutdownWrite()
+        let response = try XCTUnwrap(client.readResponse())
+        XCTAssertEqual(response.bodyText, "GET /slow ms=100 body=0")
+        XCTAssertEqual(response.header("connection"), "close")
+        XCTAssertTrue(client.isClosedByPeer())
+    }
+
     func testHeadSendsLengthButNoBody() throws {
         let server = try TestServer()
         let client = try server.client()

@@ -44,6 +44,19 @@ final class ServerLifecycleTests: XCTestCase {
         XCTAssertTrue(client.readToEnd().isEmpty, "no 408 for an idle connection")
     }
 
+    func testEachResponseRestartsTheKeepAliveWait() throws {
+        // Found by scripts/bench-http: the wait armed at accept was never renewed, so busy
+        // connections were cut when it ran out.
+        let inline = ClosureResponder(nonBlocking: true) { _ in HTTPResponse(status: .ok) }
+        let server = try TestServer(configure: { $0.headerReadTimeout = 0.3; $0.keepAliveTimeout = 2 }, responder: inline)
+        let client = try server.client()
+        for index in 0..<5 {
+            client.send("GET /\(index) HTTP/1.1\r\nHost: x\r\n\r\n")
+            XCTAssertEqual(client.readResponse()?.status, 200, "request \(index)")
+            usleep(150_000)
+        }
+    }
+
     func testConnectionsOverTheCapAreRefusedWith503() throws {
         let server = try TestServer { $0.maxConnections = 2; $0.ioThreads = 1 }
         var first: RawClient? = try server.client()

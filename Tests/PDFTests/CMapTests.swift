@@ -89,6 +89,19 @@ final class CMapTests: XCTestCase {
         XCTAssertNil(cmap.cid(for: 0x0300))
     }
 
+    /// Found by fuzzing: numbers beyond Int and ranges at the top of the code space must not trap.
+    func testExtremeNumbersAndRangesAreSafe() {
+        let cmap = CMapParser.parse(Array("""
+        1e999 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange
+        1 beginbfrange <FFFFFFFE> <FFFFFFFF> [<0041> <0042> <0043>] endbfrange
+        1 beginbfrange <00000000> <FFFFFFFF> <FFFF> endbfrange
+        1 begincidrange <FFFFFFF0> <FFFFFFFF> 4294967295 endcidrange
+        """.utf8))
+        XCTAssertEqual(cmap.unicode(for: 0xFFFF_FFFF), "B")
+        XCTAssertNotNil(cmap.unicode(for: 0x1234_5678))
+        XCTAssertNotNil(cmap.cid(for: 0xFFFF_FFFF))
+    }
+
     func testGarbageDoesNotStopParsing() {
         let cmap = CMapParser.parse(Array("""
         % comment <0041>

@@ -89,3 +89,16 @@ final class ContentStreamParserOperandBufferTests: XCTestCase {
         XCTAssertNil(try parser.nextOperator())
     }
 }
+
+final class ContentStreamParserOperatorNameTests: XCTestCase {
+    func testKnownOperatorsAreTheirOwnSpellingAndOthersAreNot() {
+        for op in ["q", "Q", "cm", "BT", "ET", "Tj", "TJ", "T*", "'", "\"", "Do", "BDC", "EMC", "scn", "d0"] {
+            let bytes = Array(op.utf8)
+            XCTAssertEqual(OperatorName.known(bytes, 0..<bytes.count), op)
+        }
+        for other in ["BI", "Tx", "qq", "BDCX", "", "abc"] {
+            let bytes = Array(other.utf8)
+            XCTAssertNil(OperatorName.known(bytes, 0..<bytes.count), other)
+        }
+    }
+}

@@ -24,6 +24,13 @@ final class FilterTests: XCTestCase {
         XCTAssertEqual(partial, Array(text.prefix(partial.count)))
     }
 
+    func testFlateWithWrongChecksumStillDecodes() throws {
+        let text = Array("checksum damaged, data intact".utf8)
+        var compressed = zlibCompressed(text)
+        compressed[compressed.count - 1] ^= 0xFF
+        XCTAssertEqual(try FlateDecoder.decode(compressed, limit: unlimited), text)
+    }
+
     func testFlateWithoutZlibHeaderIsReadAsRawDeflate() throws {
         let text = Array("raw deflate data, raw deflate data, raw deflate data".utf8)
         let compressed = zlibCompressed(text)

@@ -104,6 +104,21 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(page.words[1].box, PDFRect(x0: 22, y0: 476, x1: 32, y1: 500))
     }
 
+    /// Thousands of scattered fragments (no real page) take the simple top-to-bottom order.
+    func testManyScatteredFragmentsAreOrderedTopToBottom() {
+        var all: [PositionedGlyph] = []
+        for row in 0..<60 {
+            for column in 0..<50 {
+                all += glyphs("w", x: Double(column) * 20, baseline: Double(row) * 40 + 20)
+            }
+        }
+        let page = page(all)
+        XCTAssertEqual(page.words.count, 3000)
+        XCTAssertEqual(page.lines.count, 3000, "gaps of 14 pt at 10 pt split every word into its own line")
+        let tops = page.lines.map(\.box.y0)
+        XCTAssertEqual(tops, tops.sorted(), "read top to bottom")
+    }
+
     func testTextDirectionFromAdvance() {
         XCTAssertEqual(TextDirection(dx: 5, dy: 0.1), .leftToRight)
         XCTAssertEqual(TextDirection(dx: 0, dy: 5), .topToBottom)

@@ -93,6 +93,16 @@ final class LimitTests: XCTestCase {
         }
     }
 
+    func testXRefSubsectionCountNearIntMaxDoesNotOverflow() throws {
+        var bytes = Array("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n".utf8)
+        let xref = bytes.count
+        bytes += Array("xref\n0 1\n0000000000 65535 f \n1 9223372036854775807\n".utf8)
+        bytes += Array("trailer << /Size 2 /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
+        XCTAssertThrowsError(try PDFFile(bytes: bytes)) {
+            XCTAssertEqual($0 as? PDFError, .tooManyObjects(limit: 1_000_000))
+        }
+    }
+
     func testHugeXRefStreamIndex() throws {
         var w = RawPDFWriter()
         w.object(1, "<< /Type /Catalog /Pages 2 0 R >>")

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import PDF
 
@@ -49,6 +50,15 @@ final class RepairTests: XCTestCase {
         let at = ByteSearch.lastIndex(of: Array("startxref".utf8), in: bytes, from: 0, to: bytes.count)!
         bytes.replaceSubrange(at..<bytes.count, with: Array("startxref\n99999999\n%%EOF\n".utf8))
         try assertReadable(bytes)
+    }
+
+    func testTrailerRootThatLoopsIsRepairedFromTheCatalogObject() throws {
+        var builder = TestPDFBuilder.onePage(content: content, extraObjects: ["6 0 R", "5 0 R"])
+        builder.trailerExtra = "/Root 5 0 R"
+        let text = String(decoding: builder.bytes, as: UTF8.self).replacingOccurrences(of: "/Root 1 0 R /Root 5 0 R", with: "/Root 5 0 R")
+        let file = try PDFFile(bytes: Array(text.utf8))
+        XCTAssertTrue(file.wasRepaired)
+        XCTAssertEqual(try file.pages()[0].contentData(in: file), Array(content.utf8))
     }
 
     func testNotAPDF() {

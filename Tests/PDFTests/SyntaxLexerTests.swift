@@ -32,6 +32,11 @@ final class SyntaxLexerTests: XCTestCase {
         if case .integer(42)? = tokens("42").first {} else { XCTFail("42 is an integer") }
         if case .real? = tokens("99999999999999999999999").first {} else { XCTFail("huge integer becomes a real, not an overflow") }
         if case .keyword? = tokens("1.2.3").first {} else { XCTFail("1.2.3 is not a number") }
+        if case .integer(1234567890123456789)? = tokens("1234567890123456789").first {} else { XCTFail("19 digits fit in Int") }
+        if case .integer(-9223372036854775807)? = tokens("-9223372036854775807").first {} else { XCTFail("-Int.max") }
+        XCTAssertEqual(number("12345678901234567890"), 12345678901234567890.0)
+        XCTAssertEqual(number("+.5"), 0.5)
+        XCTAssertEqual(number("0.1234567890123456789"), 0.12345678901234568)
     }
 
     func testLiteralStringEscapes() {

@@ -30,7 +30,7 @@ final class TextExtractionTests: XCTestCase {
         let interpreter = ContentInterpreter(source: source, fonts: FontCache(source: source), countOperator: {
             count += 1
             if count > limits.maxContentOperators { throw PDFError.tooManyContentOperators(limit: limits.maxContentOperators) }
-        },
+        }, glyphBudget: limits.maxContentOperators, glyphLimit: limits.maxContentOperators,
                                              maxFormDepth: limits.maxNestingDepth, pageSpace: space.matrix)
         try interpreter.run(Array(content.utf8), resources: resources ?? self.resources())
         return interpreter.glyphs
@@ -155,6 +155,17 @@ final class TextExtractionTests: XCTestCase {
         XCTAssertNoThrow(try glyphs(String(repeating: "q Q ", count: 50), limits: limits))
     }
 
+    /// Shown text is bounded too: one huge string cannot grow the glyph list without limit.
+    func testGlyphLimit() throws {
+        var limits = PDFLimits()
+        limits.maxContentOperators = 100
+        let huge = "BT /F1 10 Tf (" + String(repeating: "x", count: 101) + ") Tj ET"
+        XCTAssertThrowsError(try glyphs(huge, limits: limits)) { error in
+            XCTAssertEqual(error as? PDFError, .tooManyContentOperators(limit: 100))
+        }
+        XCTAssertEqual(try glyphs("BT /F1 10 Tf (" + String(repeating: "x", count: 90) + ") Tj ET", limits: limits).count, 90)
+    }
+
     func testActualTextReplacesTheGlyphsItCovers() throws {
         let content = """
         BT /F1 10 Tf 0 700 Td /Span << /ActualText <FEFF0066006900630068006500200021> >> BDC (xx) Tj EMC
@@ -169,6 +180,14 @@ final class TextExtractionTests: XCTestCase {
         BT /Missing 10 Tf (lost) Tj /F1 Tf (nosize) Tj /F1 10 Tf 1 2 Tm 0 700 Td (kept) Tj ET
         """
         XCTAssertEqual(try page(content).words.map(\.text), ["kept"])
+    }
+
+    func testFontThatCannotBeLoadedYieldsUnknownGlyphsInPlace() throws {
+        let res = PDFDictionary(["Font": .dictionary(PDFDictionary(["F9": .reference(PDFObjectID(number: 999, generation: 0))]))])
+        let page = try self.page("BT /F9 10 Tf 0 700 Td (ab) Tj ET", resources: res)
+        XCTAssertEqual(page.words.map(\.text), ["\u{FFFD}\u{FFFD}"])
+        XCTAssertEqual(page.unknownCharacterCount, 2)
+        XCTAssertEqual(page.words[0].box.width, 10, accuracy: 1e-9, "two glyphs of half an em")
     }
 
     func testInvisibleTextIsExtracted() throws {

@@ -33,7 +33,11 @@ enum FieldValueReader {
 
     /// The amount a totals row ends with (`VAT 21 % 210,00` → 210,00).
     static func amount(_ text: String, hint: DecimalSeparator?) -> ParsedAmount? {
-        AmountParser.amounts(in: text, hint: hint).last
+        guard let amount = AmountParser.amounts(in: text, hint: hint).last else { return nil }
+        // `16 Mar 2024` under a `Tax date` header: the year is not an amount.
+        if !amount.matchedText.contains(where: { $0 == "," || $0 == "." }), amount.currency == nil,
+           DateParser.date(text) != nil { return nil }
+        return amount
     }
 
     static func taxId(_ text: String, specificLabel: Bool) -> (ParsedTaxId, Double)? {
@@ -61,6 +65,7 @@ enum FieldValueReader {
         let compact = text.filter { !$0.isWhitespace }
         if let rf = CreditorReference.normalized(compact) { return (rf, 1.0) }
         if let ocr = SwedishGiro.ocrReference(compact) { return (ocr, 1.0) }
+        if SwissQRReference.isValid(compact) { return (compact, 1.0) }
         // Cut at the first thing that is clearly not part of the reference.
         let tokens = text.split(whereSeparator: \.isWhitespace)
         var kept: [Substring] = []

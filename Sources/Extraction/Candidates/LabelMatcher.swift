@@ -20,8 +20,12 @@ struct LabelMatcher: Sendable {
     private struct Entry { var kinds: [LabelKind]; var strength: Double; var phrase: String }
     private var entries: [[String]: Entry] = [:]
     private var longestPhrase = 0
+    /// First words of all phrases, for a cheap test before a full match.
+    private var firstWords: Set<String> = []
 
     static let genericStrength = 0.55
+    /// The canonical number word (`No.`, `Nr.`, `n°`, `#`, `Nummer` all become it).
+    private static let numberWord = LabelSynonyms.canonicalize(["number"])[0]
     /// `Date:` is more surely a label than `Date`: the colon is the printer saying so.
     static let genericWithColonStrength = 0.7
 
@@ -36,6 +40,7 @@ struct LabelMatcher: Sendable {
                     let key = LabelSynonyms.canonicalize(TextFolding.words(phrase))
                     guard !key.isEmpty else { continue }
                     longestPhrase = max(longestPhrase, key.count)
+                    firstWords.insert(key[0])
                     if var existing = entries[key] {
                         if !existing.kinds.contains(kind) { existing.kinds.append(kind) }
                         existing.strength = max(existing.strength, strength)
@@ -48,14 +53,45 @@ struct LabelMatcher: Sendable {
         }
     }
 
-    /// The longest label the text starts with, if any.
+    /// Whether a label could start with this word (possibly preceded by a rate like `19%`).
+    func mayStartLabel(_ word: String) -> Bool {
+        guard let first = TextFolding.words(word).first else { return word.first == "+" }
+        if first.first?.isNumber == true { return word.contains("%") || word.allSatisfy { $0.isNumber || $0 == "," || $0 == "." } }
+        // Single letters join into dotted abbreviations; compounds split: fold as the matcher does.
+        return firstWords.contains(LabelSynonyms.canonicalize([first])[0]) || first.count == 1 && word.count > 2
+    }
+
+    /// A tax label after a short qualifier (`SC Sales Tax 6 %`, `Irish VAT 23 %`): the
+    /// qualifier is a region or code the lexicon cannot list.
+    func embeddedTaxLabel(_ text: String) -> LabelMatch? {
+        let words = text.split(separator: " ")
+        guard (2...6).contains(words.count) else { return nil }
+        for skip in 1...min(2, words.count - 1) {
+            guard words[skip - 1].count <= 8, !words[skip - 1].contains(where: \.isNumber) else { return nil }
+            if var match = self.match(words[skip...].joined(separator: " ")),
+               match.kinds.contains(where: { $0 == .tax || $0 == .taxTotal }) {
+                match.kinds = match.kinds.filter { $0 == .tax || $0 == .taxTotal }
+                match.strength = min(match.strength, Self.genericWithColonStrength)
+                return match
+            }
+        }
+        return nil
+    }
+
+    /// The longest label the text starts with, if any. A leading rate (`19 % MwSt.`,
+    /// `+ 20% VAT`) is skipped: the label follows it.
     func match(_ text: String) -> LabelMatch? {
+        let text = Self.droppingLeadingRate(text)
         let tokens = Self.tokens(of: text, limit: longestPhrase)
         guard !tokens.isEmpty else { return nil }
         for length in stride(from: min(tokens.count, longestPhrase), through: 1, by: -1) {
             let key = tokens[..<length].map(\.folded)
             guard let entry = entries[Array(key)] else { continue }
-            let end = tokens[length - 1].range.upperBound
+            var end = tokens[length - 1].range.upperBound
+            // `Bon de commande n° :`, `Order No.`: a number word after the label belongs to it.
+            if length < tokens.count, tokens[length].folded == Self.numberWord, !entry.kinds.contains(.documentTitle) {
+                end = tokens[length].range.upperBound
+            }
             // `PO-20829` is a value, not the label `PO`: a label ends at a space or punctuation,
             // not at a hyphen or slash glued to more characters.
             if end < text.endIndex {
@@ -66,10 +102,32 @@ struct LabelMatcher: Sendable {
                 }
             }
             let colon = text[end...].drop(while: { $0 == " " || $0 == "." }).first == ":"
-            return LabelMatch(kinds: entry.kinds, strength: colon ? max(entry.strength, Self.genericWithColonStrength) : entry.strength,
-                              remainder: Self.trimLabelPunctuation(text[end...]), phrase: entry.phrase, endsWithColon: colon)
+            let found = LabelMatch(kinds: entry.kinds, strength: colon ? max(entry.strength, Self.genericWithColonStrength) : entry.strength,
+                                   remainder: Self.trimLabelPunctuation(text[end...]), phrase: entry.phrase, endsWithColon: colon)
+            return bilingual(found)
         }
         return nil
+    }
+
+    /// Bilingual or combined labels (`Rechnungsnummer / Invoice number: 123`,
+    /// `St.-Nr./USt-IdNr.: DE…`): the value follows the last label and may be what either
+    /// names, so the kinds are joined and each kind's reader decides.
+    private func bilingual(_ first: LabelMatch) -> LabelMatch {
+        guard let slash = first.remainder.first, slash == "/" || slash == "|" else { return first }
+        let rest = String(first.remainder.dropFirst()).trimmingCharacters(in: .whitespaces)
+        guard var second = match(rest) else { return first }
+        second.kinds = first.kinds + second.kinds.filter { !first.kinds.contains($0) }
+        second.strength = max(first.strength, second.strength)
+        return second
+    }
+
+    private static func droppingLeadingRate(_ text: String) -> String {
+        var rest = text.drop(while: { $0 == "+" || $0 == " " })
+        guard rest.first?.isASCIIDigit == true else { return text }
+        rest = rest.drop(while: { $0.isASCIIDigit || $0 == "." || $0 == "," })
+        rest = rest.drop(while: { $0 == " " || $0 == "\u{00A0}" })
+        guard rest.first == "%" else { return text }
+        return String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
     }
 
     private struct Token { var folded: String; var range: Range<String.Index> }
@@ -77,22 +135,21 @@ struct LabelMatcher: Sendable {
     /// Word tokens with their ranges in the original text (folding changes lengths, so the
     /// remainder is cut from the original).
     private static func tokens(of text: String, limit: Int) -> [Token] {
-        var tokens: [Token] = []
+        var raw: [(String, Range<String.Index>)] = []
         var start: String.Index?
         var index = text.startIndex
         func flush(_ end: String.Index) {
             if let s = start {
-                let folded = LabelSynonyms.canonicalize(TextFolding.words(String(text[s..<end])))
-                // One original run can give several words (`Rechnungsnummer` → `invoice no`).
-                for word in folded { tokens.append(Token(folded: word, range: s..<end)) }
+                for word in TextFolding.words(String(text[s..<end])) { raw.append((word, s..<end)) }
                 start = nil
             }
         }
-        while index < text.endIndex, tokens.count <= limit {
+        // Twice the phrase length in raw words: dotted abbreviations shrink when joined.
+        while index < text.endIndex, raw.count <= 2 * limit {
             let c = text[index]
             if c == "#" {
                 flush(index)
-                tokens.append(Token(folded: LabelSynonyms.canonical["#"] ?? "#", range: index..<text.index(after: index)))
+                raw.append(("#", index..<text.index(after: index)))
             } else if c.isLetter || c.isNumber || c == "°" || c == "º" || c == "№" {
                 if start == nil { start = index }
             } else {
@@ -101,7 +158,8 @@ struct LabelMatcher: Sendable {
             index = text.index(after: index)
         }
         flush(index)
-        return tokens
+        return LabelSynonyms.canonicalize(raw, merge: { $0.lowerBound..<$1.upperBound })
+            .map { Token(folded: $0.0, range: $0.1) }
     }
 
     private static func trimLabelPunctuation(_ rest: Substring) -> String {

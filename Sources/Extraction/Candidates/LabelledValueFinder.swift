@@ -43,8 +43,14 @@ struct LabelledValueFinder {
         let slots = slots(for: match, at: ref)
         // In a totals row an amount with cents beats a bare count (`Total | 15 | 1,234.00`).
         let amountSlots = slots.filter { Self.hasCents($0.text) } + slots.filter { !Self.hasCents($0.text) }
+        // A total's row may repeat net and tax before the gross (`Total | 1,000 | 190 | 1,190`):
+        // the rightmost money on the row is the total.
+        let totalSlots = amountSlots.filter { $0.position == .inline }
+            + amountSlots.filter { $0.position == .right && Self.hasCents($0.text) }.reversed()
+            + amountSlots.filter { $0.position != .inline && !($0.position == .right && Self.hasCents($0.text)) }
         for kind in match.kinds {
-            for slot in Self.amountKinds.contains(kind) ? amountSlots : slots {
+            let ordered = kind == .grandTotal || kind == .amountDue ? totalSlots : Self.amountKinds.contains(kind) ? amountSlots : slots
+            for slot in ordered {
                 if readValue(kind: kind, match: match, labelCell: ref, slot: slot) {
                     claimed.insert(slot.cell)
                     break
@@ -64,8 +70,8 @@ struct LabelledValueFinder {
         }
         switch kind {
         case .invoiceNumber, .purchaseOrder, .documentTitle:
-            // A title only counts with its number on the same line.
-            if kind == .documentTitle && slot.position == .below { return false }
+            // A title counts with its number on the same line, or a lone number under it.
+            if kind == .documentTitle && slot.position == .below && slot.text.contains(" ") { return false }
             guard let (id, validity) = FieldValueReader.identifier(slot.text) else { return false }
             let field: InvoiceField = kind == .purchaseOrder ? .purchaseOrder : .invoiceNumber
             add(field, id, kind == .documentTitle ? validity * 0.5 : validity)
@@ -81,14 +87,19 @@ struct LabelledValueFinder {
             add(kind == .invoiceDate ? .invoiceDate : .dueDate, date.description, validity)
         case .grandTotal, .amountDue, .subtotal, .taxTotal, .tax:
             guard let amount = FieldValueReader.amount(slot.text, hint: context.decimalSeparator) else { return false }
+            // `Please pay within 14 days`, `Terms: Net 30`: a bare number is not an amount in a
+            // document that writes its amounts with cents.
+            if !amount.looksLikeMoney,
+               context.decimalSeparator != nil || slot.text.split(separator: " ").count > 3 { return false }
             let role: AmountRole
+            let labelText = layout[labelCell].text
             switch kind {
             case .grandTotal: role = .grandTotal
             case .amountDue: role = .amountDue
-            case .subtotal: role = .subtotal
+            case .subtotal:
+                role = Self.percentage(in: labelText).map { .subtotalRateLine(rate: $0) } ?? .subtotal
             case .taxTotal: role = .taxTotal
             default:
-                let labelText = layout[labelCell].text
                 if let rate = Self.percentage(in: labelText) ?? Self.percentage(in: slot.text) {
                     role = .taxRateLine(rate: rate)
                 } else {
@@ -110,6 +121,9 @@ struct LabelledValueFinder {
             add(.bic, bic, 1)
         case .paymentReference:
             guard let (reference, validity) = FieldValueReader.paymentReference(slot.text) else { return false }
+            // `Reference: HS-PO-8812` may be anyone's reference; only a checked payment
+            // reference (RF, OCR, QR) makes a generic label a payment reference.
+            if match.strength < 1, validity < 1 { return false }
             add(.paymentReference, reference, validity)
         case .bankgiro:
             guard let (bankgiro, validity) = FieldValueReader.bankgiro(slot.text) else { return false }
@@ -134,7 +148,7 @@ struct LabelledValueFinder {
     }
 
     private static func hasCents(_ text: String) -> Bool {
-        AmountParser.amounts(in: text).contains { $0.matchedText.contains(",") || $0.matchedText.contains(".") || $0.currency != nil }
+        AmountParser.amounts(in: text).contains(where: \.looksLikeMoney)
     }
 
     /// `21 %`, `(21%)`, `8.25 %` in a label or value: the rate of a per-rate VAT line.

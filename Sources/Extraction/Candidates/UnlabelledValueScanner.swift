@@ -2,14 +2,27 @@
 /// RF creditor references (mod-97) and country-prefixed VAT numbers. They score below the same
 /// value behind a label, so a label wins when there is one.
 enum UnlabelledValueScanner {
-    static func scan(layout: DocumentLayout, claimed: Set<CellRef>) -> [FieldCandidate] {
+    static func scan(layout: DocumentLayout, claimed: Set<CellRef>, order: DateOrder) -> [FieldCandidate] {
         var found: [FieldCandidate] = []
-        for ref in layout.allCells where !claimed.contains(ref) {
+        for ref in layout.allCells {
             let cell = layout[ref]
             let text = layout.labels[ref]?.remainder ?? cell.text
-            let ibans = IBANValidator.ibans(in: text)
+            // Everything scanned for here holds digits.
+            guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            // The mod-97 check makes an IBAN safe to take wherever it is printed.
+            let ibans = text.utf8.count >= 15 ? IBANValidator.ibans(in: text) : []
             for iban in ibans {
                 found.append(FieldCandidate(field: .iban, value: iban, score: 0.75, cell: ref, box: cell.box, raw: cell.text))
+            }
+            if text.containsBytes("+++") || text.containsBytes("***") {
+                for reference in BelgianStructuredReference.references(in: text) {
+                    found.append(FieldCandidate(field: .paymentReference, value: reference, score: 0.7, cell: ref, box: cell.box, raw: cell.text))
+                }
+            }
+            found += keywordValues(in: text, cell: ref, layout: layout)
+            if claimed.contains(ref) { continue }
+            if ref.page == 0, cell.box.y1 < layout.pages[0].height * 0.5, let date = placeAndDate(text, order: order) {
+                found.append(FieldCandidate(field: .invoiceDate, value: date.description, score: 0.45, cell: ref, box: cell.box, raw: cell.text))
             }
             // Behind a distractor label (customer's VAT id, company register, customer number)
             // only the checksum-proven IBAN above is taken.
@@ -38,4 +51,43 @@ enum UnlabelledValueScanner {
         }
         return found
     }
+
+    /// Self-checking values named by a keyword inside running text, where no label starts a
+    /// cell: `Betala till bankgiro 5050-1055`, `Bank of Ireland IBAN … BIC BOFIIE2D`.
+    private static func keywordValues(in text: String, cell ref: CellRef, layout: DocumentLayout) -> [FieldCandidate] {
+        let words = TextFolding.words(text)
+        let tokens = text.split(whereSeparator: \.isWhitespace).map {
+            $0.trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "-")))
+        }
+        let cell = layout[ref]
+        func candidate(_ field: InvoiceField, _ value: String) -> FieldCandidate {
+            FieldCandidate(field: field, value: value, score: 0.8, cell: ref, box: cell.box, raw: cell.text)
+        }
+        var found: [FieldCandidate] = []
+        if words.contains("bankgiro") || words.contains("bg") {
+            found += tokens.filter { $0.contains("-") }.compactMap(SwedishGiro.bankgiro).map { candidate(.bankgiro, $0) }
+        }
+        // The BIC is the token right after its keyword (a BIC-shaped word elsewhere may be prose).
+        for (i, token) in tokens.enumerated().dropLast() where ["bic", "swift"].contains(token.lowercased()) {
+            if let bic = BICParser.normalized(tokens[i + 1]), bic.contains(where: \.isNumber) || tokens[i + 1] == tokens[i + 1].uppercased() {
+                found.append(candidate(.bic, bic))
+            }
+        }
+        return found
+    }
+
+    /// Letters are dated `Place, date` (`Rosenheim, den 7. März 2024`, `Paris, le 5 mars 2024`,
+    /// `Milano, 5 marzo 2024`): the invoice date when no label gives one.
+    static func placeAndDate(_ text: String, order: DateOrder) -> CivilDate? {
+        guard let comma = text.firstIndex(of: ","), text[..<comma].allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" || $0 == "." }),
+              text[..<comma].contains(where: \.isLetter) else { return nil }
+        let rest = text[text.index(after: comma)...]
+        let words = TextFolding.words(String(rest))
+        let connectors: Set<String> = ["den", "le", "il", "el", "a", "am", "the", "on", "op", "de"]
+        guard let first = words.first, first.first?.isNumber == true || connectors.contains(first) || MonthNames.month(for: first) != nil,
+              words.count <= 6, let parsed = DateParser.date(String(rest), order: order) else { return nil }
+        return parsed.date
+    }
 }
+
+import Foundation

@@ -13,23 +13,27 @@ struct CellRef: Hashable, Sendable, Comparable {
 struct DocumentLayout: Sendable {
     var pages: [PageLayout]
     var labels: [CellRef: LabelMatch]
+    /// Every cell in reading order (page, top to bottom, left to right).
+    private(set) var allCells: [CellRef] = []
 
     init(pages textPages: [TextPage], matcher: LabelMatcher = .shared) {
         pages = textPages.map(PageLayout.init(page:))
+        var labels: [CellRef: LabelMatch] = [:]
         for p in pages.indices {
             for r in pages[p].rows.indices {
-                pages[p].rows[r] = pages[p].rows[r].flatMap { Self.splitAdjacentColumns($0, matcher: matcher) }
-            }
-        }
-        var labels: [CellRef: LabelMatch] = [:]
-        for (p, page) in pages.enumerated() {
-            for (r, row) in page.rows.enumerated() {
-                for (c, cell) in row.enumerated() {
-                    if let match = matcher.match(cell.text) { labels[CellRef(page: p, row: r, column: c)] = match }
+                let split = pages[p].rows[r].flatMap { Self.splitAdjacentColumns($0, matcher: matcher) }
+                pages[p].rows[r] = split.map(\.cell)
+                for (c, piece) in split.enumerated() {
+                    if let label = piece.label { labels[CellRef(page: p, row: r, column: c)] = label }
                 }
             }
         }
         self.labels = labels
+        allCells = pages.indices.flatMap { p in
+            pages[p].rows.indices.flatMap { r in
+                pages[p].rows[r].indices.map { CellRef(page: p, row: r, column: $0) }
+            }
+        }
     }
 
     /// Two table columns printed a word space apart read as one cell (`Brutto MwSt. 19%`,
@@ -37,17 +41,24 @@ struct DocumentLayout: Sendable {
     /// where a specific label starts right after a complete label, a value, or a label with
     /// its value. Party labels are left alone: a name may start with a label word
     /// (`Bill to: Customer Care Ltd`).
-    static func splitAdjacentColumns(_ cell: LayoutCell, matcher: LabelMatcher) -> [LayoutCell] {
-        guard cell.words.count >= 2 else { return [cell] }
-        let fullMatch = matcher.match(cell.text)
+    static let maxSplitWords = 80
+
+    static func splitAdjacentColumns(_ cell: LayoutCell, matcher: LabelMatcher) -> [(cell: LayoutCell, label: LabelMatch?)] {
+        let fullMatch = matcher.match(cell.text) ?? matcher.embeddedTaxLabel(cell.text)
+        // Prose runs of more than `maxSplitWords` are left whole: splitting is quadratic.
+        guard (2...maxSplitWords).contains(cell.words.count) else { return [(cell, fullMatch)] }
         let partyKinds: Set<LabelKind> = [.billTo, .seller, .shipTo, .documentTitle, .contact]
-        for k in 1..<cell.words.count {
+        for k in 1..<cell.words.count where matcher.mayStartLabel(cell.words[k].text) {
             let prefix = cell.words[..<k].map(\.text).joined(separator: " ")
             let suffix = cell.words[k...].map(\.text).joined(separator: " ")
             guard let next = matcher.match(suffix), next.strength >= 1 || next.endsWithColon,
                   !next.kinds.contains(where: partyKinds.contains) else { continue }
             // The label at the start must end exactly before word k.
             if let fullMatch, fullMatch.remainder.count < suffix.count { continue }
+            // A separator or the end of a sentence: `… · USt-IdNr. DE…`, `virement : IBAN FR76…`.
+            let afterSeparator = cell.words[k - 1].text.last.map { ".,;:·|–—-•/".contains($0) } ?? false
+            // `Sort code: 83-22-11 IBAN: GB51…`: a specific label with its colon stands on its own.
+            let colonLabel = next.endsWithColon && next.strength >= 1
             // A label alone.
             let prefixLabel = matcher.match(prefix)
             let prefixIsLabel = prefixLabel.map { $0.remainder.isEmpty && !$0.kinds.contains(where: partyKinds.contains) } ?? false
@@ -58,28 +69,18 @@ struct DocumentLayout: Sendable {
                     && label.remainder.contains(where: \.isASCIIDigit) && label.remainder.split(separator: " ").count <= 4
             } ?? false && (next.endsWithColon || !next.remainder.isEmpty)
             // A value alone: digits and separators, at most a currency code (`1.669,53 EUR`).
-            let prefixIsValue = prefix.filter(\.isLetter).count <= 3
+            let prefixIsValue = !(afterSeparator || colonLabel || prefixIsLabel || prefixIsLabelAndValue)
+                && prefix.filter(\.isLetter).count <= 3
                 && (AmountParser.amount(prefix) != nil || DateParser.date(prefix) != nil)
-            // A separator or the end of a sentence: `… · USt-IdNr. DE…`, `virement : IBAN FR76…`.
-            let afterSeparator = cell.words[k - 1].text.last.map { ".,;:·|–-•".contains($0) } ?? false
-            guard prefixIsLabel || prefixIsLabelAndValue || prefixIsValue || afterSeparator else { continue }
+            guard prefixIsLabel || prefixIsLabelAndValue || prefixIsValue || afterSeparator || colonLabel else { continue }
             let head = LayoutCell(page: cell.page, row: cell.row, words: Array(cell.words[..<k]))
             let tail = LayoutCell(page: cell.page, row: cell.row, words: Array(cell.words[k...]))
-            return [head] + splitAdjacentColumns(tail, matcher: matcher)
+            return [(head, prefixLabel)] + splitAdjacentColumns(tail, matcher: matcher)
         }
-        return [cell]
+        return [(cell, fullMatch)]
     }
 
     subscript(ref: CellRef) -> LayoutCell { pages[ref.page].rows[ref.row][ref.column] }
-
-    /// Every cell in reading order (page, top to bottom, left to right).
-    var allCells: [CellRef] {
-        pages.indices.flatMap { p in
-            pages[p].rows.indices.flatMap { r in
-                pages[p].rows[r].indices.map { CellRef(page: p, row: r, column: $0) }
-            }
-        }
-    }
 
     /// The next cell on the same row.
     func right(of ref: CellRef) -> CellRef? {
@@ -105,6 +106,17 @@ struct DocumentLayout: Sendable {
             r += 1
         }
         return nil
+    }
+
+    /// A line-item table's header row: three or more cells over a row of numbers (quantities,
+    /// prices) that holds no labels.
+    func isTableHeader(page: Int, row: Int) -> Bool {
+        let rows = pages[page].rows
+        guard rows[row].count >= 3, row + 1 < rows.count else { return false }
+        let next = rows[row + 1]
+        guard next.count >= 3, !next.indices.contains(where: { labels[CellRef(page: page, row: row + 1, column: $0)] != nil })
+        else { return false }
+        return next.filter { AmountParser.amount($0.text) != nil }.count >= 2
     }
 
     /// Cells of the block under a label (a customer or seller address, with its VAT id):

@@ -32,4 +32,29 @@ enum CompanyLexicon {
         }
         return false
     }
+
+    /// Country names (folded) as the last line of an address, in the seven languages: never a
+    /// party's name.
+    static let countries: Set<String> = [
+        "germany", "deutschland", "allemagne", "duitsland", "tyskland", "alemania", "germania",
+        "austria", "osterreich", "autriche", "oostenrijk", "osterrike",
+        "switzerland", "schweiz", "suisse", "zwitserland", "suiza", "svizzera",
+        "france", "frankreich", "frankrijk", "frankrike", "francia",
+        "belgium", "belgien", "belgique", "belgie", "belgica", "belgio",
+        "netherlands", "the netherlands", "niederlande", "pays bas", "nederland", "nederlanderna", "paises bajos", "paesi bassi",
+        "luxembourg", "luxemburg", "lussemburgo",
+        "sweden", "schweden", "suede", "zweden", "sverige", "suecia", "svezia",
+        "norway", "norwegen", "norvege", "noorwegen", "norge", "noruega", "norvegia",
+        "denmark", "danemark", "denemarken", "danmark", "dinamarca", "danimarca", "danemark",
+        "finland", "finnland", "finlande", "finlandia", "suomi",
+        "spain", "spanien", "espagne", "spanje", "espana", "spagna",
+        "portugal", "portogallo",
+        "italy", "italien", "italie", "italie", "italia",
+        "ireland", "irland", "irlande", "ierland", "irlanda", "eire",
+        "united kingdom", "uk", "great britain", "england", "scotland", "wales", "vereinigtes konigreich", "royaume uni",
+        "verenigd koninkrijk", "storbritannien", "reino unido", "regno unito",
+        "poland", "polen", "pologne", "polonia", "czech republic", "czechia", "tschechien",
+        "united states", "usa", "us", "united states of america", "vereinigte staaten", "etats unis", "verenigde staten",
+        "usa", "estados unidos", "stati uniti", "canada", "kanada",
+    ]
 }

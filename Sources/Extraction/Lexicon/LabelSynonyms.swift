@@ -21,14 +21,33 @@ enum LabelSynonyms {
         return table
     }()
 
-    /// German, Dutch and Swedish write compounds (`Rechnungsnummer`, `Fakturadatum`); their
-    /// number and date suffixes are split off so the compound matches the two-word form.
-    static let compoundSuffixes = ["nummer", "nr", "datum"]
+    /// German, Dutch and Swedish write compounds (`Rechnungsnummer`, `Fakturadatum`,
+    /// `Gesamtbetrag`); their number, date and amount suffixes are split off so the compound
+    /// matches the two-word form (`Gesamt-Betrag`).
+    static let compoundSuffixes = ["nummer", "nr", "datum", "betrag", "summe", "bedrag", "belopp", "summa"]
 
-    /// Canonical words for folded words.
+    /// Canonical words for folded words. Dotted abbreviations (`I.V.A.`, `N.I.F.`, `T.T.C.`)
+    /// arrive as single letters and are joined first.
     static func canonicalize(_ words: [String]) -> [String] {
-        var out: [String] = []
-        for word in words {
+        canonicalize(words.map { ($0, ()) }, merge: { _, _ in () }).map(\.0)
+    }
+
+    /// The same, carrying a payload per word (the matcher's text ranges): joined words merge
+    /// their payloads, split words share theirs.
+    static func canonicalize<Payload>(_ words: [(String, Payload)], merge: (Payload, Payload) -> Payload) -> [(String, Payload)] {
+        var joined: [(String, Payload)] = []
+        var letters: (String, Payload)?
+        for (word, payload) in words {
+            if word.count == 1, word.first?.isLetter == true {
+                letters = letters.map { ($0.0 + word, merge($0.1, payload)) } ?? (word, payload)
+                continue
+            }
+            if let pending = letters { joined.append(pending); letters = nil }
+            joined.append((word, payload))
+        }
+        if let pending = letters { joined.append(pending) }
+        var out: [(String, Payload)] = []
+        for (word, payload) in joined {
             var stem = word
             var suffix: String?
             for candidate in compoundSuffixes where word.hasSuffix(candidate) && word.count >= candidate.count + 3 {
@@ -36,8 +55,8 @@ enum LabelSynonyms {
                 suffix = candidate
                 break
             }
-            out.append(canonical[stem] ?? stem)
-            if let suffix { out.append(canonical[suffix] ?? suffix) }
+            out.append((canonical[stem] ?? stem, payload))
+            if let suffix { out.append((canonical[suffix] ?? suffix, payload)) }
         }
         return out
     }

@@ -4,6 +4,8 @@
 enum TextFolding {
     /// Lower-cased, diacritics stripped (`Échéance` → `echeance`, `Straße` → `strasse`).
     static func fold(_ text: String) -> String {
+        // Most label and value text is plain ASCII: lower-casing is all it needs.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.lowercased().unicodeScalars {
@@ -28,8 +30,22 @@ enum TextFolding {
     /// The letter without its combining marks; nil for a bare combining mark.
     private static func baseLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         if scalar.value < 0x80 { return scalar }
+        if let index = Int(exactly: scalar.value - latinTableStart), index < latinBase.count, scalar.value >= latinTableStart {
+            return latinBase[index]
+        }
+        return decomposedBase(scalar)
+    }
+
+    private static func decomposedBase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
         return decomposed.first { !(0x0300...0x036F).contains($0.value) }
+    }
+
+    /// Base letters of U+0080…U+024F (Latin-1 Supplement and Latin Extended-A/B), computed
+    /// once: decomposing per character is the slow part of folding accented text.
+    private static let latinTableStart: UInt32 = 0x80
+    private static let latinBase: [Unicode.Scalar?] = (latinTableStart...0x024F).map { value in
+        Unicode.Scalar(value).flatMap(decomposedBase)
     }
 
     /// Folded words: runs of letters and digits; everything else separates words.
@@ -38,7 +54,7 @@ enum TextFolding {
         var result: [String] = []
         var current = ""
         for scalar in fold(text).unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) {
+            if isAlphanumeric(scalar) {
                 current.unicodeScalars.append(scalar)
             } else if scalar == "#" {
                 // `Invoice #` must not read as the title `Invoice`.
@@ -51,6 +67,14 @@ enum TextFolding {
         }
         if !current.isEmpty { result.append(current) }
         return result
+    }
+
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
     }
 }
 

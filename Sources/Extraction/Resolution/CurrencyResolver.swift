@@ -22,12 +22,12 @@ enum CurrencyResolver {
         let share = vote / votes.values.reduce(0, +)
         var resolved = code
         // `$` is shared by many dollars: a printed CAD/AUD/… code says which one.
-        if code == "USD", !layout.allCells.contains(where: { layout[$0].text.contains("USD") }),
+        if code == "USD", !layout.allCells.contains(where: { layout[$0].text.containsBytes("USD") }),
            let other = otherDollar(in: layout) {
             resolved = other
         }
         // `kr` and `SEK` both vote SEK; a Danish or Norwegian account says which crown it is.
-        if code == "SEK", !layout.allCells.contains(where: { layout[$0].text.contains("SEK") }) {
+        if code == "SEK", !layout.allCells.contains(where: { layout[$0].text.containsBytes("SEK") }) {
             if countryHints.contains("DK") { resolved = "DKK" } else if countryHints.contains("NO") { resolved = "NOK" }
         }
         return (resolved, min(0.98, 0.5 + 0.5 * share), origin[code])
@@ -38,7 +38,7 @@ enum CurrencyResolver {
     private static func otherDollar(in layout: DocumentLayout) -> String? {
         for ref in layout.allCells {
             let text = layout[ref].text
-            if let code = nonUSDollars.first(where: { text.contains($0) }) { return code }
+            if let code = nonUSDollars.first(where: { text.containsBytes($0) }) { return code }
         }
         return nil
     }
@@ -46,10 +46,21 @@ enum CurrencyResolver {
     /// ISO codes and symbols in a cell: `EUR`, `(EUR)`, `€`, `12,00 kr`.
     static func codes(in text: String) -> [String] {
         var found: [String] = []
-        for c in text { if let code = CurrencyLexicon.code(forSymbol: c) { found.append(code) } }
-        for word in text.split(whereSeparator: { !$0.isLetter }) {
-            if let code = CurrencyLexicon.code(forWord: String(word)) { found.append(code) }
+        var word = ""
+        func flush() {
+            if (2...5).contains(word.unicodeScalars.count), let code = CurrencyLexicon.code(forWord: word) { found.append(code) }
+            word = ""
         }
+        // Scalars, not Characters: grapheme breaking is needless cost for symbols and codes.
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic {
+                word.unicodeScalars.append(scalar)
+                continue
+            }
+            flush()
+            if let code = CurrencyLexicon.code(forSymbol: Character(scalar)) { found.append(code) }
+        }
+        flush()
         return found
     }
 }

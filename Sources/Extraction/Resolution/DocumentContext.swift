@@ -12,6 +12,9 @@ struct DocumentContext: Sendable {
         var dollars = false, usAddress = false
         for ref in layout.allCells {
             let text = layout[ref].text
+            dollars = dollars || text.utf8.contains(UInt8(ascii: "$")) || text.containsBytes("USD")
+            usAddress = usAddress || Self.looksLikeUSAddress(text)
+            guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
             switch DateParser.provenOrder(in: text) {
             case .dayFirst?: dayFirstVotes += 1
             case .monthFirst?: monthFirstVotes += 1
@@ -20,8 +23,6 @@ struct DocumentContext: Sendable {
             let decimals = Self.decimalMarks(in: text)
             commaDecimals += decimals.comma
             pointDecimals += decimals.point
-            dollars = dollars || text.contains("$") || text.contains("USD")
-            usAddress = usAddress || Self.looksLikeUSAddress(text)
         }
         let letterPaper = layout.pages.first.map { abs($0.width - 612) < 2 && abs($0.height - 792) < 2 } ?? false
         if dayFirstVotes != monthFirstVotes {
@@ -52,7 +53,7 @@ struct DocumentContext: Sendable {
 
     /// `USA` / `United States`, or a `City, ST 12345` line.
     private static func looksLikeUSAddress(_ text: String) -> Bool {
-        if text.contains("USA") || text.contains("United States") || text.contains("U.S.A.") { return true }
+        if text.containsBytes("USA") || text.containsBytes("United States") || text.containsBytes("U.S.A.") { return true }
         let chars = Array(text)
         guard chars.count >= 10 else { return false }
         for i in 0...(chars.count - 10) where chars[i] == "," && chars[i + 1] == " " {

@@ -11,6 +11,15 @@ enum FieldSelector {
     /// unchecked value) stay under the 0.5 reporting threshold.
     static func calibrated(_ score: Double) -> Double { pow(max(score, 0), 0.6) }
 
+    /// How much a different runner-up value lowers the confidence. Invoices legitimately
+    /// print several bank accounts, so for those the first one stays credible.
+    static func ambiguityPenalty(_ field: InvoiceField) -> Double {
+        switch field {
+        case .iban, .bic: return 0.2
+        default: return 0.5
+        }
+    }
+
     static func pick(_ candidates: [FieldCandidate], accept: (FieldCandidate) -> Bool = { _ in true }) -> Pick? {
         var byValue: [String: (best: FieldCandidate, total: Double, count: Int)] = [:]
         for c in candidates where accept(c) {
@@ -28,7 +37,7 @@ enum FieldSelector {
         .sorted { $0.1 > $1.1 || $0.1 == $1.1 && $0.0.cell < $1.0.cell }
         guard let (best, score) = ranked.first else { return nil }
         let runnerUp = ranked.dropFirst().first?.1 ?? 0
-        let confidence = calibrated(score) * (1 - 0.5 * runnerUp / max(score, 0.01))
+        let confidence = calibrated(score) * (1 - ambiguityPenalty(best.field) * runnerUp / max(score, 0.01))
         return Pick(candidate: best, confidence: min(0.99, max(0.01, confidence)))
     }
 }

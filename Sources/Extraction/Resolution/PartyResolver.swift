@@ -28,13 +28,23 @@ struct PartyResolver {
             vendor = Self.unlabelledVendor(layout: layout, claimed: claimed, excluding: excluded,
                                            customerName: customer?.candidate.value)
         }
+        // A delivery address is the customer's when no bill-to label names one.
+        if customer == nil, let (label, nameCell, confidence) = Self.labelledParty(.shipTo, in: layout) {
+            customer = Party(candidate: Self.candidate(.customerName, layout, nameCell, labelCell: label, confidence * 0.75),
+                             confidence: confidence * 0.75)
+            customerBlock = Set([label, nameCell] + layout.block(below: nameCell))
+        }
+        if customer == nil, let found = Self.unlabelledCustomer(layout: layout, claimed: claimed, vendor: vendor?.candidate) {
+            customer = found
+            customerBlock = Set([found.candidate.cell] + layout.block(below: found.candidate.cell))
+        }
     }
 
     private static func candidate(_ field: InvoiceField, _ layout: DocumentLayout, _ ref: CellRef, labelCell: CellRef,
                                   _ score: Double) -> FieldCandidate {
         let cell = layout[ref]
         // A name cell under its label is taken whole, even if it starts with a label word.
-        let value = ref == labelCell ? (layout.labels[ref]?.remainder ?? cell.text) : cell.text
+        let value = nameSegment(ref == labelCell ? (layout.labels[ref]?.remainder ?? cell.text) : cell.text)
         return FieldCandidate(field: field, value: value, score: score, cell: ref,
                               box: ref == labelCell ? cell.box(ofSuffix: value) : cell.box, raw: value)
     }
@@ -45,8 +55,11 @@ struct PartyResolver {
             // Labels like `Customer` also head table columns; a party label sits in the upper
             // part of its page.
             guard layout[ref].box.y0 < layout.pages[ref.page].height * 0.6 else { continue }
-            if !match.remainder.isEmpty {
-                if looksLikeName(match.remainder) { return (ref, ref, 0.85) }
+            if !match.remainder.isEmpty, !isOnlyPartyLabels(match.remainder, in: layout) {
+                // `Bill to: ACME Ltd`; without the colon, `An` or `To` may just start a sentence.
+                if looksLikeName(match.remainder), match.endsWithColon || CompanyLexicon.hasLegalForm(match.remainder) {
+                    return (ref, ref, 0.85)
+                }
                 continue
             }
             if let right = layout.right(of: ref), layout.labels[right] == nil, looksLikeName(layout[right].text),
@@ -68,13 +81,63 @@ struct PartyResolver {
         return !match.endsWithColon && !match.remainder.isEmpty && !match.remainder.contains(where: \.isASCIIDigit)
     }
 
+    /// The name at the head of a one-line address (`Kühlhaus Nord GmbH · Am Hafen 3 · 24103
+    /// Kiel` → `Kühlhaus Nord GmbH`): cut at the first separator after which digits follow.
+    static func nameSegment(_ text: String) -> String {
+        for separator in [" · ", " | ", " • ", " – ", " - ", ", "] {
+            guard let range = text.range(of: separator) else { continue }
+            let head = String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            if looksLikeName(head), text[range.upperBound...].contains(where: \.isASCIIDigit),
+               !head.contains(where: \.isASCIIDigit) || CompanyLexicon.hasLegalForm(head) {
+                return head
+            }
+        }
+        return text
+    }
+
+    /// An amount with cents or a currency (a postcode is a bare number).
+    private static func isMoney(_ text: String) -> Bool {
+        AmountParser.amounts(in: text).contains(where: \.looksLikeMoney)
+    }
+
+    /// `Deliver to / Invoice to`: the rest of the label cell is another party label.
+    private static func isOnlyPartyLabels(_ text: String, in layout: DocumentLayout) -> Bool {
+        let rest = String(text.drop { $0 == "/" || $0 == "&" || $0 == "+" || $0 == " " })
+        guard let match = LabelMatcher.shared.match(rest) else { return false }
+        return match.remainder.isEmpty && match.kinds.contains { $0 == .billTo || $0 == .seller || $0 == .shipTo }
+    }
+
     /// Letters, not an address, phone, e-mail or amount.
     static func looksLikeName(_ text: String) -> Bool {
         let letters = text.filter(\.isLetter).count
         let digits = text.filter(\.isASCIIDigit).count
-        guard letters >= 2, digits * 3 <= letters, !text.contains("@"), !text.lowercased().contains("www."),
+        guard letters >= 2, digits * 3 <= letters, !text.containsBytes("@"), !text.lowercased().containsBytes("www."),
               !text.lowercased().hasPrefix("http") else { return false }
         return true
+    }
+
+    /// Without a bill-to label, the recipient is the first address block in the upper part
+    /// of the first page that is not the vendor's: a name line followed by a street line and
+    /// a postcode line (the envelope-window address of a business letter).
+    private static func unlabelledCustomer(layout: DocumentLayout, claimed: Set<CellRef>, vendor: FieldCandidate?) -> Party? {
+        guard let first = layout.pages.first else { return nil }
+        var vendorCells: Set<CellRef> = []
+        if let vendor { vendorCells = Set([vendor.cell] + layout.block(below: vendor.cell)) }
+        for ref in layout.allCells where ref.page == 0 {
+            let cell = layout[ref]
+            guard cell.box.y1 < first.height * 0.4, !vendorCells.contains(ref), !claimed.contains(ref),
+                  isUnlabelledOrNamed(ref, in: layout), looksLikeName(cell.text), cell.text.first?.isNumber != true,
+                  cell.text != vendor?.value, !layout.isTableHeader(page: 0, row: ref.row),
+                  !CompanyLexicon.countries.contains(TextFolding.words(cell.text).joined(separator: " ")) else { continue }
+            // An address: unlabelled lines that are not amounts, a street with a number, a postcode.
+            let address = layout.block(below: ref).prefix { layout.labels[$0] == nil && !Self.isMoney(layout[$0].text) }
+            guard address.count >= 2, layout.labels[ref] == nil, layout[address[address.startIndex]].text.contains(where: \.isASCIIDigit),
+                  address.prefix(3).contains(where: { layout[$0].text.filter(\.isASCIIDigit).count >= 4 }) else { continue }
+            let score = CompanyLexicon.hasLegalForm(cell.text) ? 0.65 : 0.55
+            return Party(candidate: FieldCandidate(field: .customerName, value: cell.text, score: score, cell: ref,
+                                                   box: cell.box, raw: cell.text), confidence: score)
+        }
+        return nil
     }
 
     private static func unlabelledVendor(layout: DocumentLayout, claimed: Set<CellRef>, excluding block: Set<CellRef>,
@@ -89,6 +152,7 @@ struct PartyResolver {
 
         var best: (FieldCandidate, Double)?
         var rank = 0
+        var tableHeaders: [CellRef: Bool] = [:]   // per (page, row), column 0
         for ref in layout.allCells {
             let cell = layout[ref]
             let page = layout.pages[ref.page]
@@ -98,8 +162,14 @@ struct PartyResolver {
                   looksLikeName(cell.text), cell.text.count >= 3 else { continue }
             let folded = TextFolding.fold(cell.text)
             if folded == customerFolded { continue }
-            // An address line (`5 Harbour Row, Co. Cork`) starts with a number.
+            // An address line (`5 Harbour Row, Co. Cork`) starts with a number; a table header
+            // row has several cells.
             if cell.text.first?.isNumber == true { continue }
+            let rowKey = CellRef(page: ref.page, row: ref.row, column: 0)
+            let isHeader = tableHeaders[rowKey] ?? layout.isTableHeader(page: ref.page, row: ref.row)
+            tableHeaders[rowKey] = isHeader
+            if isHeader { continue }
+            if CompanyLexicon.countries.contains(TextFolding.words(cell.text).joined(separator: " ")) { continue }
             var score = 0.3
             if CompanyLexicon.hasLegalForm(cell.text) { score += 0.2 }
             if (occurrences[folded] ?? 0) >= 2 { score += 0.15 }
@@ -111,9 +181,17 @@ struct PartyResolver {
             }
             if let below = layout.below(of: ref, maxLines: 2), layout[below].text.contains(where: \.isASCIIDigit) {
                 score += 0.1   // an address follows
+                // …and the seller's registration or bank details on that line: a footer.
+                let sellerKinds: Set<LabelKind> = [.vendorTaxId, .iban, .companyRegistration, .bic]
+                if inFooter, layout.pages[below.page].rows[below.row].indices.contains(where: { column in
+                    layout.labels[CellRef(page: below.page, row: below.row, column: column)]?.kinds.contains(where: sellerKinds.contains) ?? false
+                }) {
+                    score += 0.2
+                }
             }
             if best == nil || score > best!.1 {
-                best = (FieldCandidate(field: .vendorName, value: cell.text, score: score, cell: ref, box: cell.box, raw: cell.text), score)
+                best = (FieldCandidate(field: .vendorName, value: Self.nameSegment(cell.text), score: score, cell: ref,
+                                       box: cell.box, raw: cell.text), score)
             }
         }
         guard let (candidate, score) = best else { return nil }

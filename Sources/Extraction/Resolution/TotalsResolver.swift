@@ -13,27 +13,27 @@ struct TotalsResolver {
     static let consistencyBonus = 1.5
 
     init(candidates: [AmountCandidate]) {
+        // Credit notes may print their totals negative; otherwise a negative amount is a
+        // deduction, never the total.
+        let creditNote = !candidates.contains { ($0.role == .grandTotal || $0.role == .amountDue) && $0.amount.cents > 0 }
         let totals = Self.merged(candidates.compactMap { c -> AmountCandidate? in
-            guard c.amount.cents > 0 else { return nil }
+            guard c.amount.cents > 0 || creditNote && c.amount.cents < 0 else { return nil }
             switch c.role {
             case .grandTotal: return c
             case .amountDue: var d = c; d.score *= 0.8; return d
             default: return nil
             }
         })
-        let subtotals = Self.merged(candidates.filter { $0.role == .subtotal && $0.amount.cents > 0 })
-        let taxes = Self.merged(candidates.compactMap { c -> AmountCandidate? in
-            guard c.amount.cents >= 0 else { return nil }
-            switch c.role {
-            case .taxTotal: return c
-            case .taxRateLine: var d = c; d.score *= 0.9; return d
-            default: return nil
-            }
-        } + Self.sumsOfRateLines(candidates))
+        let subtotals = Self.candidates(candidates, for: .subtotal, accept: { $0.cents > 0 || creditNote && $0.cents < 0 }) {
+            if case .subtotalRateLine(let rate) = $0 { return rate } else { return nil }
+        }
+        let taxes = Self.candidates(candidates, for: .taxTotal, accept: { $0.cents >= 0 || creditNote }) {
+            if case .taxRateLine(let rate) = $0 { return rate } else { return nil }
+        }
 
         var best: (score: Double, t: AmountCandidate?, s: AmountCandidate?, x: AmountCandidate?, consistent: Bool)
             = (0, nil, nil, nil, false)
-        let largestTotal = totals.map(\.amount).max()
+        let largestTotal = totals.map(\.amount).max { $0.cents.magnitude < $1.cents.magnitude }
         for t in [nil] + totals.map(Optional.some) {
             for s in [nil] + subtotals.map(Optional.some) {
                 for x in [nil] + taxes.map(Optional.some) {
@@ -42,7 +42,7 @@ struct TotalsResolver {
                     if let t, let s, let x, s.amount + x.amount == t.amount {
                         score += Self.consistencyBonus
                         consistent = true
-                    } else if let t, let s, s.amount.cents > t.amount.cents {
+                    } else if let t, let s, s.amount.cents.magnitude > t.amount.cents.magnitude {
                         score -= 1   // a net amount above the gross one is impossible
                     }
                     // The grand total is the largest total printed (a deposit only lowers what is due).
@@ -59,6 +59,20 @@ struct TotalsResolver {
         total = choice(best.t)
         subtotal = choice(best.s)
         tax = choice(best.x)
+    }
+
+    /// Candidates for a total role: those labelled with it, each per-rate line (slightly
+    /// weaker) and the sum of the per-rate lines.
+    private static func candidates(_ all: [AmountCandidate], for role: AmountRole, accept: (Money) -> Bool,
+                                   rate: (AmountRole) -> String?) -> [AmountCandidate] {
+        merged(all.compactMap { c -> AmountCandidate? in
+            guard accept(c.amount) else { return nil }
+            if c.role == role { return c }
+            guard rate(c.role) != nil else { return nil }
+            var line = c
+            line.score *= 0.9
+            return line
+        } + sumOfRateLines(all, as: role, rate: rate))
     }
 
     /// Candidates with the same amount merged: the best score, raised a little when the
@@ -81,12 +95,13 @@ struct TotalsResolver {
         .prefix(maxPerRole).map { $0 }
     }
 
-    /// Documents with several VAT rates print one line per rate and not always a tax total:
-    /// the sum over distinct rates is then the TaxAmount.
-    private static func sumsOfRateLines(_ candidates: [AmountCandidate]) -> [AmountCandidate] {
+    /// Documents with several VAT rates print one line per rate and not always a total: the
+    /// sum over distinct rates is then the TaxAmount (or, for per-rate bases, the Subtotal).
+    private static func sumOfRateLines(_ candidates: [AmountCandidate], as role: AmountRole,
+                                       rate rateOf: (AmountRole) -> String?) -> [AmountCandidate] {
         var perRate: [String: AmountCandidate] = [:]
         for c in candidates {
-            guard case .taxRateLine(let rate) = c.role else { continue }
+            guard let rate = rateOf(c.role) else { continue }
             if let existing = perRate[rate], existing.score >= c.score { continue }
             perRate[rate] = c
         }
@@ -94,7 +109,7 @@ struct TotalsResolver {
         let lines = perRate.values.sorted { $0.cell < $1.cell }
         var sum = lines[0]
         sum.amount = lines.dropFirst().reduce(lines[0].amount) { $0 + $1.amount }
-        sum.role = .taxTotal
+        sum.role = role
         sum.score = lines.map(\.score).reduce(0, +) / Double(lines.count) * 0.85
         sum.box = lines.dropFirst().reduce(lines[0].box) { $0.union($1.box) }
         sum.raw = lines.map(\.raw).joined(separator: " + ")

@@ -4,6 +4,11 @@ public struct ParsedAmount: Sendable, Equatable {
     public var currency: String?
     /// The characters the amount was read from (digits, separators, sign, currency).
     public var matchedText: String
+
+    /// Printed as money: with a decimal mark or a currency. A bare `14` or a postcode is not.
+    public var looksLikeMoney: Bool {
+        currency != nil || matchedText.contains(",") || matchedText.contains(".")
+    }
 }
 
 /// Reads amounts in the forms invoices print: `1,234.56`, `1.234,56`, `1 234,56` (also with
@@ -32,7 +37,10 @@ public enum AmountParser {
             let start = i
             i = end + 1
             // Skip numbers glued to letters or other numbers' punctuation (ids, dates, `A-1234`).
-            if start > 0, chars[start - 1].isLetter || chars[start - 1] == "/" || chars[start - 1] == "-" && start > 1 && chars[start - 2].isLetterOrDigit { continue }
+            // `EUR1,234.56` is glued to a currency code, not to an id's letters.
+            let gluedToCurrency = start > 0 && chars[start - 1].isLetter && currencyBefore(chars, at: start).0 != nil
+            if start > 0, !gluedToCurrency,
+               chars[start - 1].isLetter || chars[start - 1] == "/" || chars[start - 1] == "-" && start > 1 && chars[start - 2].isLetterOrDigit { continue }
             if i < chars.count, chars[i].isLetter && !isCurrencyLetterStart(chars, at: i) { continue }
             if i < chars.count, chars[i] == "/" || chars[i] == "-" && i + 1 < chars.count && chars[i + 1].isASCIIDigit { continue }
             if followedByPercent(chars, from: i) { continue }
@@ -44,7 +52,12 @@ public enum AmountParser {
             var currency: String?
             let (prefixCurrency, prefixStart) = currencyBefore(chars, at: start)
             if let prefixCurrency { currency = prefixCurrency; before = prefixStart }
-            let (suffixCurrency, suffixEnd) = currencyAfter(chars, at: i)
+            var (suffixCurrency, suffixEnd) = currencyAfter(chars, at: i)
+            // Swedish whole-crown notation `1 234:-`.
+            if suffixCurrency == nil, i + 1 < chars.count, chars[i] == ":", chars[i + 1] == "-" {
+                suffixCurrency = "SEK"
+                suffixEnd = i + 2
+            }
             if let suffixCurrency, currency == nil { currency = suffixCurrency; after = suffixEnd }
             var negative = false
             var k = before - 1

@@ -49,7 +49,8 @@ public enum TaxIdParser {
 
     /// A US EIN `NN-NNNNNNN` (the dash is how it is recognised).
     public static func ein(_ text: String) -> String? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        guard t.utf8.count == 10 else { return nil }
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 7,
               parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else { return nil }

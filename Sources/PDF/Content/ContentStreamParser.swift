@@ -62,6 +62,7 @@ public struct ContentStreamParser {
             case .endOfInput:
                 return nil
             case .keyword(let range):
+                if let known = OperatorName.known(parser.lexer.bytes, range) { return known }
                 if parser.lexer.keyword(range, is: Keyword.beginInlineImage) {
                     operands.removeAll(keepingCapacity: true)
                     operands.append(.dictionary(try skipInlineImage()))

@@ -57,7 +57,9 @@ final class StandardSecurityHandler {
             }
             fileKey = key
         } else {
-            let bits = v == 1 ? 40 : (d["Length"]?.intValue ?? 40)
+            // V4's key length defaults to 128 bits; some writers give it in bytes.
+            var bits = v == 1 ? 40 : (d["Length"]?.intValue ?? (v == 4 ? 128 : 40))
+            if v == 4 && bits <= 16 { bits *= 8 }
             guard bits % 8 == 0, (40...128).contains(bits) else {
                 throw PDFError.unsupportedEncryption("key length \(bits)")
             }

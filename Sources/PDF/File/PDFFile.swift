@@ -60,8 +60,8 @@ public final class PDFFile {
             guard case .malformed = error else { throw error }
             try rebuildFromScan()
         }
-        if try catalog() == nil && !wasRepaired { try rebuildFromScan() }
-        guard try catalog() != nil else { throw PDFError.malformed("no document catalog") }
+        if try usableCatalog() == nil && !wasRepaired { try rebuildFromScan() }
+        guard try usableCatalog() != nil else { throw PDFError.malformed("no document catalog") }
         try setUpSecurity()
         if !scannedObjectStreams.isEmpty {
             cache.removeAll()
@@ -75,6 +75,16 @@ public final class PDFFile {
     public func catalog() throws -> PDFDictionary? {
         guard let root = trailer["Root"] else { return nil }
         return try resolve(root).dictionaryValue
+    }
+
+    /// The catalog, or nil when `/Root` is missing, not a dictionary, or a broken reference
+    /// (limit errors still propagate).
+    private func usableCatalog() throws -> PDFDictionary? {
+        do {
+            return try catalog()
+        } catch PDFError.malformed {
+            return nil
+        }
     }
 
     /// Throws `PDFError.timeBudgetExceeded` once the per-document time budget is spent.

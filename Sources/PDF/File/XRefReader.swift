@@ -72,8 +72,8 @@ extension PDFFile {
                 guard case .integer(let count) = lexer.next(), count >= 0, first >= 0 else {
                     throw PDFError.malformed("bad xref subsection header")
                 }
+                guard count <= limits.maxObjectCount - total else { throw PDFError.tooManyObjects(limit: limits.maxObjectCount) }
                 total += count
-                guard total <= limits.maxObjectCount else { throw PDFError.tooManyObjects(limit: limits.maxObjectCount) }
                 for k in 0..<count {
                     guard case .integer(let offset) = lexer.next(), case .integer(let generation) = lexer.next(),
                           case .keyword(let kw) = lexer.next(), kw.count == 1 else {

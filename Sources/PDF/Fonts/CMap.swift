@@ -54,8 +54,8 @@ public struct CMap: Sendable {
         for range in unicodeRanges where code >= range.low && code <= range.high {
             var units = range.start
             if !units.isEmpty {
-                let offset = code - range.low
-                let last = UInt32(units[units.count - 1]) + offset
+                let offset = UInt64(code - range.low)
+                let last = UInt64(units[units.count - 1]) + offset
                 // Offsets that overflow the last unit carry into the one before it, as
                 // pdf.js and poppler do for ranges that cross a 256-boundary.
                 units[units.count - 1] = UInt16(truncatingIfNeeded: last)
@@ -72,7 +72,7 @@ public struct CMap: Sendable {
     public func cid(for code: UInt32) -> UInt32? {
         if let cid = cidByCode[code] { return cid }
         for range in cidRanges where code >= range.low && code <= range.high {
-            return range.firstCID + (code - range.low)
+            return range.firstCID &+ (code - range.low)
         }
         return nil
     }
@@ -105,6 +105,8 @@ public struct CMap: Sendable {
 
     /// Decodes UTF-16BE code units, replacing unpaired surrogates with U+FFFD.
     static func string(fromUTF16 units: [UInt16]) -> String {
+        // Fast path: one code unit outside the surrogate range, by far the usual destination.
+        if units.count == 1, let scalar = Unicode.Scalar(units[0]) { return String(Character(scalar)) }
         var text = ""
         for scalar in Unicode.UTF16.decode(units) { text.unicodeScalars.append(scalar) }
         return text

@@ -16,14 +16,14 @@ public enum CMapParser {
                 continue
             }
             switch keyword {
-            case "endcodespacerange": addCodespaceRanges(operands, to: &cmap)
-            case "endbfchar": addUnicodeChars(operands, to: &cmap)
-            case "endbfrange": addUnicodeRanges(operands, to: &cmap)
-            case "endcidchar": addCIDChars(operands, to: &cmap)
-            case "endcidrange": addCIDRanges(operands, to: &cmap)
-            case "usecmap":
+            case .endCodespaceRange: addCodespaceRanges(operands, to: &cmap)
+            case .endBFChar: addUnicodeChars(operands, to: &cmap)
+            case .endBFRange: addUnicodeRanges(operands, to: &cmap)
+            case .endCIDChar: addCIDChars(operands, to: &cmap)
+            case .endCIDRange: addCIDRanges(operands, to: &cmap)
+            case .useCMap:
                 if case .name(let name)? = operands.last { cmap.usedCMapName = name }
-            case "def":
+            case .def:
                 if operands.count >= 2, case .name(let key) = operands[operands.count - 2] {
                     switch (key, operands[operands.count - 1]) {
                     case ("WMode", .number(let mode)): cmap.writingMode = mode == 1 ? 1 : 0
@@ -79,7 +79,7 @@ public enum CMapParser {
             case .array(let destinations):
                 // Array form: one destination per code, in order.
                 for (offset, destination) in destinations.prefix(Int(high - low) + 1).enumerated() {
-                    if let text = unicodeText(destination) { cmap.unicodeByCode[low + UInt32(offset)] = text }
+                    if let text = unicodeText(destination) { cmap.unicodeByCode[low &+ UInt32(offset)] = text }
                 }
             default: continue
             }
@@ -139,8 +139,30 @@ enum CMapToken {
     case literal([UInt8])
     case name(String)
     case number(Int)
-    case keyword(String)
+    case keyword(CMapKeyword)
     case array([CMapToken])
+}
+
+/// The operators a CMap parser acts on; every other operator is `.other`. Matching bytes
+/// against this short list avoids making a string per operator.
+enum CMapKeyword {
+    case endCodespaceRange, endBFChar, endBFRange, endCIDChar, endCIDRange, useCMap, def
+    case arrayStart, arrayEnd, other
+
+    private static let named: [([UInt8], CMapKeyword)] = [
+        (Array("endbfchar".utf8), .endBFChar), (Array("endbfrange".utf8), .endBFRange),
+        (Array("def".utf8), .def), (Array("endcodespacerange".utf8), .endCodespaceRange),
+        (Array("endcidchar".utf8), .endCIDChar), (Array("endcidrange".utf8), .endCIDRange),
+        (Array("usecmap".utf8), .useCMap),
+    ]
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        for (name, keyword) in Self.named where name.count == bytes.count && name.elementsEqual(bytes) {
+            self = keyword
+            return
+        }
+        self = .other
+    }
 }
 
 /// The few PostScript tokens a CMap uses. Dictionaries (`<< >>`) are skipped as punctuation.
@@ -167,11 +189,11 @@ struct CMapLexer {
         var stack: [[CMapToken]] = []
         while let token = nextFlat() {
             switch token {
-            case .keyword("["):
+            case .keyword(.arrayStart):
                 guard depth < 32 else { continue }
                 depth += 1
                 stack.append([])
-            case .keyword("]"):
+            case .keyword(.arrayEnd):
                 guard depth > 0 else { continue }
                 depth -= 1
                 let array = CMapToken.array(stack.removeLast())
@@ -200,7 +222,7 @@ struct CMapLexer {
             switch b {
             case UInt8(ascii: "["), UInt8(ascii: "]"):
                 index += 1
-                return .keyword(b == UInt8(ascii: "[") ? "[" : "]")
+                return .keyword(b == UInt8(ascii: "[") ? .arrayStart : .arrayEnd)
             case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ")"):
                 index += 1
                 continue
@@ -216,14 +238,31 @@ struct CMapLexer {
                 index += 1
                 return .name(readRegular())
             default:
-                let word = readRegular()
-                if word.isEmpty { index += 1; continue }
-                if let number = Int(word) { return .number(number) }
-                if let real = Double(word) { return .number(Int(real)) }
-                return .keyword(word)
+                let start = index
+                while index < bytes.count, !Self.isDelimiter(bytes[index]) { index += 1 }
+                if index == start { index += 1; continue }
+                let word = bytes[start..<index]
+                if let number = Self.integer(word) { return .number(number) }
+                if let first = word.first, first == UInt8(ascii: "-") || first == UInt8(ascii: ".") || (0x30...0x39).contains(first),
+                   let real = Double(String(decoding: word, as: UTF8.self)), real.isFinite, abs(real) < 1e15 {
+                    return .number(Int(real))
+                }
+                return .keyword(CMapKeyword(word))
             }
         }
         return nil
+    }
+
+    private static func integer(_ word: ArraySlice<UInt8>) -> Int? {
+        guard !word.isEmpty, word.count <= 18 else { return nil }
+        var value = 0
+        var negative = false
+        for (offset, byte) in zip(word.indices, word) {
+            if byte == UInt8(ascii: "-"), offset == word.startIndex, word.count > 1 { negative = true; continue }
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return negative ? -value : value
     }
 
     private mutating func readRegular() -> String {

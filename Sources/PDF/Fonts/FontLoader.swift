@@ -15,7 +15,7 @@ struct FontLoader {
         let subtype = font["Subtype"]?.nameValue ?? "Type1"
         let baseFont = try name(font["BaseFont"]) ?? ""
         let descriptor = try dictionary(font["FontDescriptor"])
-        let flags = try number(descriptor?["Flags"]).map { Int($0) } ?? 0
+        let flags = try integer(descriptor?["Flags"]) ?? 0
         let isSymbolic = flags & 4 != 0
         let toUnicode = try cmap(font["ToUnicode"])
         let metrics = StandardFontMetrics.named(baseFont) ?? fallbackMetrics(flags: flags)
@@ -35,8 +35,9 @@ struct FontLoader {
             }
         }
 
-        let firstChar = try number(font["FirstChar"]).map { Int($0) } ?? 0
-        let widths = try array(font["Widths"])?.map { try source.resolve($0).numberValue }
+        // Codes are 0…255; a FirstChar outside that range only shifts Widths off every code.
+        let firstChar = min(max(try integer(font["FirstChar"]) ?? 0, -1), 256)
+        let widths = try array(font["Widths"])?.map { try direct($0).numberValue }
         let missingWidth = try number(descriptor?["MissingWidth"])
 
         let codes = SimpleFontCodes(toUnicode: toUnicode, encoding: encoding,
@@ -63,7 +64,7 @@ struct FontLoader {
             names = builtIn
         } else if subtype == "Type3" || (isSymbolic && subtype == "TrueType") {
             // No encoding at all: codes select glyphs directly.
-        } else if StandardFontMetrics.named(baseFont) == nil, baseFont.contains("Symbol") || baseFont.contains("Dingbats") {
+        } else if ByteSearch.contains(baseFont, caseInsensitive: "symbol") || ByteSearch.contains(baseFont, caseInsensitive: "dingbats") {
             // Symbol and ZapfDingbats have built-in encodings we do not carry.
         } else {
             base = .standard
@@ -73,12 +74,12 @@ struct FontLoader {
         if let differences = try array(encodingDictionary?["Differences"]) {
             var code = 0
             for item in differences {
-                switch try source.resolve(item) {
-                case .integer(let value): code = value
-                case .real(let value) where value.isFinite: code = Int(value)
+                let element = try direct(item)
+                switch element {
+                case .integer, .real: code = element.intValue ?? -1
                 case .name(let glyph):
                     if (0..<256).contains(code) { encoding.setName(glyph, for: code) }
-                    code += 1
+                    if code < 256 { code += 1 }
                 default: break
                 }
             }
@@ -114,7 +115,8 @@ struct FontLoader {
             vertical = encoding.writingMode == 1 || (encoding.usedCMapName?.hasSuffix("-V") ?? false)
         } else if let cmapName = encodingObject.nameValue {
             vertical = cmapName.hasSuffix("-V")
-            codesAreUnicode = cmapName.contains("UCS2") || cmapName.contains("UTF16")
+            codesAreUnicode = ByteSearch.contains(cmapName, caseInsensitive: "UCS2")
+                || ByteSearch.contains(cmapName, caseInsensitive: "UTF16")
         }
         if encoding.codespaceRanges.isEmpty {
             encoding.codespaceRanges = codesAreUnicode
@@ -125,7 +127,7 @@ struct FontLoader {
 
         let descendant = try array(font["DescendantFonts"]).flatMap { $0.first }.map { try source.resolve($0).dictionaryValue } ?? nil
         let descriptor = try dictionary(descendant?["FontDescriptor"])
-        let w = try array(descendant?["W"])?.map { try source.resolve($0) } ?? []
+        let w = try array(descendant?["W"])?.map { try direct($0) } ?? []
         let widths = CIDWidths(defaultWidth: try number(descendant?["DW"]) ?? 1000, w: w)
         let dw2 = try array(descendant?["DW2"])?.compactMap(\.numberValue) ?? []
         let verticalAdvance = dw2.count == 2 ? dw2[1] / 1000 : -1
@@ -140,6 +142,14 @@ struct FontLoader {
 
     // MARK: Resolving helpers
 
+    /// `object` itself unless it is a reference: arrays of numbers and names are large and
+    /// almost never hold references, so this skips the resolver's work per element.
+    @inline(__always)
+    private func direct(_ object: PDFObject) throws -> PDFObject {
+        if case .reference = object { return try source.resolve(object) }
+        return object
+    }
+
     private func cmap(_ object: PDFObject?) throws -> CMap? {
         guard let object, let stream = try source.resolve(object).streamValue else { return nil }
         return CMapParser.parse(try source.decodedData(of: stream))
@@ -147,6 +157,10 @@ struct FontLoader {
     private func name(_ object: PDFObject?) throws -> String? {
         guard let object else { return nil }
         return try source.resolve(object).nameValue
+    }
+    private func integer(_ object: PDFObject?) throws -> Int? {
+        guard let object else { return nil }
+        return try source.resolve(object).intValue
     }
     private func number(_ object: PDFObject?) throws -> Double? {
         guard let object else { return nil }

@@ -150,7 +150,10 @@ final class CompositeFontCodes {
     let codesAreUnicode: Bool
     let toUnicode: CMap?
     let widths: CIDWidths
-    private var cache: [UInt32: FontGlyph] = [:]
+    /// Glyphs already worked out for two-byte codes, in blocks of 256 codes allocated on first
+    /// use; longer codes go to `wideCache`.
+    private var cache = [[FontGlyph?]?](repeating: nil, count: 256)
+    private var wideCache: [UInt32: FontGlyph] = [:]
 
     init(encoding: CMap, identityCIDs: Bool, codesAreUnicode: Bool, toUnicode: CMap?, widths: CIDWidths) {
         self.encoding = encoding
@@ -160,8 +163,24 @@ final class CompositeFontCodes {
         self.widths = widths
     }
 
+    @inline(__always)
     func glyph(for code: UInt32) -> FontGlyph {
-        if let glyph = cache[code] { return glyph }
+        if code <= 0xFFFF {
+            let block = Int(code >> 8), slot = Int(code & 0xFF)
+            if let glyph = cache[block]?[slot] { return glyph }
+            let glyph = makeGlyph(code)
+            if cache[block] == nil { cache[block] = [FontGlyph?](repeating: nil, count: 256) }
+            cache[block]![slot] = glyph
+            return glyph
+        }
+        if let glyph = wideCache[code] { return glyph }
+        let glyph = makeGlyph(code)
+        // A hostile font could show millions of distinct long codes; the cache only saves work.
+        if wideCache.count < 65_536 { wideCache[code] = glyph }
+        return glyph
+    }
+
+    private func makeGlyph(_ code: UInt32) -> FontGlyph {
         let cid = identityCIDs ? code : (encoding.cid(for: code) ?? 0)
         var text = toUnicode?.unicode(for: code)
         if text == nil, codesAreUnicode {
@@ -170,11 +189,8 @@ final class CompositeFontCodes {
                 : CMap.string(fromUTF16: [UInt16(code)])
         }
         // An empty mapping is deliberate (a ligature's second glyph, a bidi helper): no text.
-        let glyph = FontGlyph(text: text ?? PDFFont.unknownText, isUnknown: text == nil,
-                              advance: widths.width(of: cid) / 1000, isWordSpace: false)
-        // A hostile font could show millions of distinct codes; the cache only saves work.
-        if cache.count < 65_536 { cache[code] = glyph }
-        return glyph
+        return FontGlyph(text: text ?? PDFFont.unknownText, isUnknown: text == nil,
+                         advance: widths.width(of: cid) / 1000, isWordSpace: false)
     }
 }
 
@@ -196,10 +212,10 @@ struct CIDWidths: Sendable {
         self.defaultWidth = defaultWidth
         var i = 0
         while i < w.count {
-            guard let first = w[i].intValue, first >= 0 else { break }
+            guard let first = w[i].intValue, first >= 0, first <= Int(UInt32.max) else { break }
             if i + 1 < w.count, let list = w[i + 1].arrayValue {
                 for (offset, value) in list.enumerated() {
-                    if let width = value.numberValue { single[UInt32(clamping: first + offset)] = width }
+                    if let width = value.numberValue, first + offset <= Int(UInt32.max) { single[UInt32(first + offset)] = width }
                 }
                 i += 2
             } else if i + 2 < w.count, let last = w[i + 1].intValue, let width = w[i + 2].numberValue, last >= first {

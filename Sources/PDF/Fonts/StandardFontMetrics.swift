@@ -49,9 +49,7 @@ struct StandardFontMetrics: Sendable {
         if let plus = name.firstIndex(of: "+"), name.distance(from: name.startIndex, to: plus) == 6 {
             name = name[name.index(after: plus)...]
         }
-        let lowered = String(name.lowercased().filter { $0 != " " })
-        let bold = lowered.contains("bold")
-        let italic = lowered.contains("italic") || lowered.contains("oblique")
+        let lowered = String(name).lowercased()
         let family: String
         if lowered.hasPrefix("helvetica") || lowered.hasPrefix("arial") {
             family = "Helvetica"
@@ -62,6 +60,8 @@ struct StandardFontMetrics: Sendable {
         } else {
             return nil
         }
+        let bold = ByteSearch.contains(lowered, caseInsensitive: "bold")
+        let italic = ByteSearch.contains(lowered, caseInsensitive: "italic") || ByteSearch.contains(lowered, caseInsensitive: "oblique")
         switch (family, bold, italic) {
         case ("Times", false, false): return "Times-Roman"
         case ("Times", true, false): return "Times-Bold"

@@ -2,9 +2,9 @@
 /// the clear-text part before `eexec` holds `/Encoding 256 array … dup 65 /A put … readonly def`.
 enum Type1FontProgram {
     static func encoding(in program: [UInt8]) -> [String?]? {
-        let end = firstIndex(of: Array("eexec".utf8), in: program[...]) ?? program.count
+        let end = ByteSearch.firstIndex(of: Array("eexec".utf8), in: program, from: 0, to: program.count) ?? program.count
+        guard let start = ByteSearch.firstIndex(of: Array("/Encoding".utf8), in: program, from: 0, to: end) else { return nil }
         let clearText = program[..<end]
-        guard let start = firstIndex(of: Array("/Encoding".utf8), in: clearText) else { return nil }
         var names: [String?] = Array(repeating: nil, count: 256)
         var found = false
         // Tokens after /Encoding: look for `dup <code> /<name> put` until `def`/`readonly def`.
@@ -23,14 +23,4 @@ enum Type1FontProgram {
         return found ? names : nil
     }
 
-    private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        var i = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while i <= last {
-            if haystack[i] == needle[0], haystack[i..<i + needle.count].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
-    }
 }

@@ -22,31 +22,38 @@ enum LineBuilder {
     static let columnGap = 0.8
 
     static func lines(of words: [LayoutWord]) -> [LayoutLine] {
-        let sorted = words.sorted {
-            $0.baseline != $1.baseline ? $0.baseline < $1.baseline : $0.readingBox.x0 < $1.readingBox.x0
+        // Sort indices, not the (large) words themselves.
+        let sorted = words.indices.sorted {
+            let a = words[$0], b = words[$1]
+            return a.baseline != b.baseline ? a.baseline < b.baseline : a.readingBox.x0 < b.readingBox.x0
         }
         var lines: [LayoutLine] = []
-        var row: [LayoutWord] = []
+        var row: [Int] = []
         var rowBaseline = 0.0
-        for word in sorted {
-            if let first = row.first,
-               abs(word.baseline - rowBaseline) > rowTolerance * max(first.word.fontSize, word.word.fontSize) {
-                split(row, into: &lines)
+        var rowFontSize = 0.0
+        for index in sorted {
+            let word = words[index]
+            if !row.isEmpty, abs(word.baseline - rowBaseline) > rowTolerance * max(rowFontSize, word.word.fontSize) {
+                split(row, of: words, into: &lines)
                 row.removeAll(keepingCapacity: true)
             }
-            if row.isEmpty { rowBaseline = word.baseline }
-            row.append(word)
+            if row.isEmpty { rowBaseline = word.baseline; rowFontSize = word.word.fontSize }
+            row.append(index)
         }
-        split(row, into: &lines)
+        split(row, of: words, into: &lines)
         return lines
     }
 
-    private static func split(_ row: [LayoutWord], into lines: inout [LayoutLine]) {
-        guard !row.isEmpty else { return }
-        let ordered = row.sorted { $0.readingBox.x0 < $1.readingBox.x0 }
-        var current = LayoutLine(words: [ordered[0]], readingBox: ordered[0].readingBox,
-                                 baseline: ordered[0].baseline, fontSize: ordered[0].word.fontSize)
-        for word in ordered.dropFirst() {
+    /// Splits one row (indices into `words`) at column-sized gaps.
+    private static func split(_ row: [Int], of words: [LayoutWord], into lines: inout [LayoutLine]) {
+        guard let firstIndex = row.first else { return }
+        // Rows come sorted by baseline then x; words on a slightly different baseline may be out of x order.
+        let ordered = row.count == 1 ? row : row.sorted { words[$0].readingBox.x0 < words[$1].readingBox.x0 }
+        let first = words[ordered.first ?? firstIndex]
+        var current = LayoutLine(words: [first], readingBox: first.readingBox,
+                                 baseline: first.baseline, fontSize: first.word.fontSize)
+        for index in ordered.dropFirst() {
+            let word = words[index]
             let gap = word.readingBox.x0 - current.readingBox.x1
             if gap > columnGap * max(current.fontSize, word.word.fontSize) {
                 lines.append(current)

@@ -7,10 +7,14 @@ enum PageLayout {
 
         // Upright text first, then each turned direction on its own.
         var lines: [TextLine] = []
-        for direction in TextDirection.allCases {
-            let words = builder.words.filter { $0.direction == direction }
-            guard !words.isEmpty else { continue }
-            lines += ReadingOrder.order(LineBuilder.lines(of: words)).map(\.textLine)
+        if builder.words.allSatisfy({ $0.direction == .leftToRight }) {
+            lines = ReadingOrder.order(LineBuilder.lines(of: builder.words)).map(\.textLine)
+        } else {
+            for direction in TextDirection.allCases {
+                let words = builder.words.filter { $0.direction == direction }
+                guard !words.isEmpty else { continue }
+                lines += ReadingOrder.order(LineBuilder.lines(of: words)).map(\.textLine)
+            }
         }
         return TextPage(number: number, width: width, height: height, lines: lines,
                         unknownCharacterCount: builder.unknownCharacterCount)

@@ -14,7 +14,12 @@ struct PositionedGlyph: Sendable {
 
     /// Spaces drawn as glyphs separate words; they never become part of one.
     var isWhitespace: Bool {
-        text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\u{A0}" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        var utf8 = text.utf8.makeIterator()
+        // Fast path: nearly every glyph is one ASCII character.
+        if let first = utf8.next(), first < 0x80, utf8.next() == nil {
+            return first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D
+        }
+        return text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\u{A0}" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
     }
 }
 

@@ -4,37 +4,56 @@
 enum ReadingOrder {
     /// Lines whose baselines are at most this many font sizes apart may stack into one block.
     static let maxLineSpacing = 1.6
+    /// A new line may join only the blocks most recently extended; a page has a few columns,
+    /// a hostile one thousands of fragments, which must not cost lines × blocks.
+    static let maxOpenBlocks = 256
+    /// Beyond this many blocks (no real page), blocks are read top to bottom, left to right,
+    /// instead of by the quadratic column-aware order.
+    static let maxOrderedBlocks = 2_000
 
+    /// Lines stacked into one block, by their index in the page's line list.
     struct Block {
-        var lines: [LayoutLine]
+        var lineIndices: [Int]
         var box: PDFRect
     }
 
     static func order(_ lines: [LayoutLine]) -> [LayoutLine] {
-        orderBlocks(blocks(of: lines)).flatMap(\.lines)
+        let blocks = blocks(of: lines)
+        var ordered: [LayoutLine] = []
+        ordered.reserveCapacity(lines.count)
+        for block in orderBlocks(blocks.map(\.box)) {
+            for index in blocks[block].lineIndices { ordered.append(lines[index]) }
+        }
+        return ordered
     }
 
     /// Stacks lines (given top to bottom) into blocks: a line joins the block whose last line
     /// sits just above it and overlaps it horizontally.
     static func blocks(of lines: [LayoutLine]) -> [Block] {
         var blocks: [Block] = []
-        for line in lines {
+        // Block indices, least recently extended first; at most `maxOpenBlocks`.
+        var open: [Int] = []
+        for (index, line) in lines.enumerated() {
             var best: Int?
             var bestDistance = Double.infinity
-            for index in blocks.indices.reversed() {
-                let last = blocks[index].lines[blocks[index].lines.count - 1]
+            for candidate in open.reversed() {
+                let last = lines[blocks[candidate].lineIndices[blocks[candidate].lineIndices.count - 1]]
                 let distance = line.baseline - last.baseline
                 let size = max(line.fontSize, last.fontSize)
                 guard distance > LineBuilder.rowTolerance * size, distance <= maxLineSpacing * size,
                       overlaps(last.readingBox.x0, last.readingBox.x1, line.readingBox.x0, line.readingBox.x1)
                 else { continue }
-                if distance < bestDistance { best = index; bestDistance = distance }
+                if distance < bestDistance { best = candidate; bestDistance = distance }
             }
             if let best {
-                blocks[best].lines.append(line)
+                blocks[best].lineIndices.append(index)
                 blocks[best].box = blocks[best].box.union(line.readingBox)
+                open.removeAll { $0 == best }
+                open.append(best)
             } else {
-                blocks.append(Block(lines: [line], box: line.readingBox))
+                blocks.append(Block(lineIndices: [index], box: line.readingBox))
+                open.append(blocks.count - 1)
+                if open.count > maxOpenBlocks { open.removeFirst() }
             }
         }
         return blocks
@@ -42,39 +61,41 @@ enum ReadingOrder {
 
     /// Topological order over "above and overlapping horizontally" and "left of and overlapping
     /// vertically"; among blocks that are free to go, the topmost (then leftmost) goes first.
-    static func orderBlocks(_ blocks: [Block]) -> [Block] {
-        let count = blocks.count
-        guard count > 1 else { return blocks }
+    /// Returns indices into `boxes`.
+    static func orderBlocks(_ boxes: [PDFRect]) -> [Int] {
+        let count = boxes.count
+        guard count > 1 else { return Array(0..<count) }
+        guard count <= maxOrderedBlocks else { return boxes.indices.sorted { isBefore(boxes[$0], boxes[$1]) } }
+        // Candidates in reading preference (topmost, then leftmost): the first free one goes next.
+        let byPosition = boxes.indices.sorted { isBefore(boxes[$0], boxes[$1]) }
+        // successor[a * count + b]: a must be read before b.
+        var successor = [Bool](repeating: false, count: count * count)
         var predecessors = [Int](repeating: 0, count: count)
-        var successors = [[Int]](repeating: [], count: count)
-        for a in 0..<count {
-            for b in 0..<count where a != b && precedes(blocks[a].box, blocks[b].box) {
-                successors[a].append(b)
-                predecessors[b] += 1
-            }
-        }
         var done = [Bool](repeating: false, count: count)
-        var result: [Block] = []
+        var result: [Int] = []
         result.reserveCapacity(count)
-        for _ in 0..<count {
-            // Prefer a free block; in a cycle (overlapping blocks) take the topmost left.
-            var pick: Int?
-            for i in 0..<count where !done[i] && predecessors[i] == 0 {
-                if pick == nil || isBefore(blocks[i].box, blocks[pick!].box) { pick = i }
-            }
-            if pick == nil {
-                for i in 0..<count where !done[i] {
-                    if pick == nil || isBefore(blocks[i].box, blocks[pick!].box) { pick = i }
+        boxes.withUnsafeBufferPointer { boxes in
+            successor.withUnsafeMutableBufferPointer { successor in
+                for a in 0..<count {
+                    let boxA = boxes[a]
+                    for b in 0..<count where a != b && precedes(boxA, boxes[b]) {
+                        successor[a * count + b] = true
+                        predecessors[b] += 1
+                    }
+                }
+                for _ in 0..<count {
+                    // A free block if there is one; in a cycle (overlapping blocks) the first left.
+                    let pick = byPosition.first { !done[$0] && predecessors[$0] == 0 } ?? byPosition.first { !done[$0] }!
+                    done[pick] = true
+                    result.append(pick)
+                    for next in 0..<count where successor[pick * count + next] { predecessors[next] -= 1 }
                 }
             }
-            let chosen = pick!
-            done[chosen] = true
-            result.append(blocks[chosen])
-            for next in successors[chosen] { predecessors[next] -= 1 }
         }
         return result
     }
 
+    @inline(__always)
     private static func precedes(_ a: PDFRect, _ b: PDFRect) -> Bool {
         if a.y1 <= b.y0 + 1, overlaps(a.x0, a.x1, b.x0, b.x1) { return true }
         if a.x1 <= b.x0 + 1, overlaps(a.y0, a.y1, b.y0, b.y1) { return true }
@@ -85,6 +106,7 @@ enum ReadingOrder {
         a.y0 != b.y0 ? a.y0 < b.y0 : a.x0 < b.x0
     }
 
+    @inline(__always)
     private static func overlaps(_ a0: Double, _ a1: Double, _ b0: Double, _ b1: Double) -> Bool {
         min(a1, b1) - max(a0, b0) > 0
     }

@@ -69,7 +69,11 @@ struct PDFLexer {
         default:
             let start = position
             while position < end && ByteClass.isRegular(bytes[position]) { position += 1 }
-            if let number = Self.parseNumber(bytes, start, position) { return number }
+            // Only runs starting like a number can be one; operators skip the attempt.
+            if ByteClass.isDigit(b) || b == 0x2D || b == 0x2B || b == 0x2E,
+               let number = Self.parseNumber(bytes, start, position) {
+                return number
+            }
             return .keyword(start..<position)
         }
     }
@@ -89,6 +93,12 @@ struct PDFLexer {
         var overflowed = false
         var wide = 0.0
         var sawDigit = false
+        // Up to 18 digits cannot overflow: the common case skips the overflow checks.
+        while i < end && ByteClass.isDigit(bytes[i]) && i - start < 18 {
+            intPart = intPart &* 10 &+ Int(bytes[i] &- 0x30)
+            sawDigit = true
+            i += 1
+        }
         while i < end && ByteClass.isDigit(bytes[i]) {
             let d = Int(bytes[i] - 0x30)
             sawDigit = true
@@ -119,13 +129,13 @@ struct PDFLexer {
             i += 1
         }
         guard i == end else { return nil } // a lone `.` reads as 0, as other readers do
-        let fraction = digitCount == 0 ? 0 : Double(fractionDigits) / powersOfTen[digitCount]
+        var scale = 1.0
+        for _ in 0..<digitCount { scale *= 10 } // exact: powers of ten up to 1e22 are doubles
+        let fraction = Double(fractionDigits) / scale
         let whole = overflowed ? wide : Double(intPart)
         let value = whole + fraction
         return .real(negative ? -value : value)
     }
-
-    private static let powersOfTen: [Double] = (0...17).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
 
     /// Reads after the opening `(` through the matching `)`, applying escapes (§7.3.4.2).
     mutating func readLiteralString() -> [UInt8] {

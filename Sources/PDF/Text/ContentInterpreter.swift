@@ -6,6 +6,10 @@ final class ContentInterpreter {
     private let fonts: FontCache
     /// Counts one operator toward the document's `maxContentOperators` (and time budget).
     private let countOperator: () throws -> Void
+    /// Glyph bytes this page may still show: shown text is bounded like operators, so that one
+    /// huge string cannot grow the glyph list without limit.
+    private(set) var glyphBudget: Int
+    private let glyphLimit: Int
     private let maxFormDepth: Int
     private let pageSpace: Matrix
     /// Nested `q` beyond this is ignored rather than growing the stack without bound.
@@ -24,10 +28,12 @@ final class ContentInterpreter {
     private static let maxMarkedContentDepth = 256
 
     init(source: PDFObjectSource, fonts: FontCache, countOperator: @escaping () throws -> Void,
-         maxFormDepth: Int, pageSpace: Matrix) {
+         glyphBudget: Int, glyphLimit: Int, maxFormDepth: Int, pageSpace: Matrix) {
         self.source = source
         self.fonts = fonts
         self.countOperator = countOperator
+        self.glyphBudget = glyphBudget
+        self.glyphLimit = glyphLimit
         self.maxFormDepth = maxFormDepth
         self.pageSpace = pageSpace
     }
@@ -51,9 +57,9 @@ final class ContentInterpreter {
     private func perform(_ op: UInt32, _ operands: ArraySlice<PDFObject>, scope: inout ResourceScope) throws {
         switch op {
         case Operator.showText:
-            if let string = operands.last?.stringBytes { show(string) }
+            if let string = operands.last?.stringBytes { try show(string) }
         case Operator.showTextArray:
-            if let array = operands.last?.arrayValue { showArray(array) }
+            if let array = operands.last?.arrayValue { try showArray(array) }
         case Operator.moveLine:
             if let (tx, ty) = numbers(operands) { moveLine(tx, ty) }
         case Operator.setFont:
@@ -84,7 +90,7 @@ final class ContentInterpreter {
             moveLine(0, -state.leading)
         case Operator.nextLineShowText:
             moveLine(0, -state.leading)
-            if let string = operands.last?.stringBytes { show(string) }
+            if let string = operands.last?.stringBytes { try show(string) }
         case Operator.nextLineSpacedShowText:
             if operands.count == 3, let aw = operands[operands.startIndex].numberValue,
                let ac = operands[operands.startIndex + 1].numberValue {
@@ -92,7 +98,7 @@ final class ContentInterpreter {
                 state.characterSpacing = ac
             }
             moveLine(0, -state.leading)
-            if let string = operands.last?.stringBytes { show(string) }
+            if let string = operands.last?.stringBytes { try show(string) }
         case Operator.characterSpacing: if let v = operands.last?.numberValue { state.characterSpacing = v }
         case Operator.wordSpacing: if let v = operands.last?.numberValue { state.wordSpacing = v }
         case Operator.horizontalScaling: if let v = operands.last?.numberValue { state.horizontalScaling = v / 100 }
@@ -131,10 +137,10 @@ final class ContentInterpreter {
 
     // MARK: Showing text
 
-    private func showArray(_ array: [PDFObject]) {
+    private func showArray(_ array: [PDFObject]) throws {
         for element in array {
             switch element {
-            case .string(let bytes): show(bytes)
+            case .string(let bytes): try show(bytes)
             case .integer, .real:
                 // A number moves the next glyph back by thousandths of the font size.
                 guard let adjustment = element.numberValue, let font = state.font else { continue }
@@ -150,53 +156,50 @@ final class ContentInterpreter {
     }
 
     /// Places each glyph of `bytes` and advances the text matrix (§9.4.4).
-    private func show(_ bytes: [UInt8]) {
+    private func show(_ bytes: [UInt8]) throws {
         guard let font = state.font else { return }
+        glyphBudget -= bytes.count
+        if glyphBudget < 0 { throw PDFError.tooManyContentOperators(limit: glyphLimit) }
         let size = state.fontSize
         let scaling = state.horizontalScaling
+        let characterSpacing = state.characterSpacing
+        let wordSpacing = state.wordSpacing
+        let rise = state.rise
         // Text space → page space for this string; glyphs only move along x (or y) within it.
         let toPage = textMatrix.concatenating(state.ctm).concatenating(pageSpace)
         let sizeVector = toPage.applyToVector(0, size)
-        let drawnSize = (sizeVector.x * sizeVector.x + sizeVector.y * sizeVector.y).squareRoot()
         let advanceVector = font.isVertical ? toPage.applyToVector(0, -1) : toPage.applyToVector(1, 0)
-        let direction = TextDirection(dx: advanceVector.x, dy: advanceVector.y)
-        let top = state.rise + font.ascent * size
-        let bottom = state.rise + font.descent * size
+        let placer = GlyphPlacer(toPage: toPage,
+                                 drawnSize: (sizeVector.x * sizeVector.x + sizeVector.y * sizeVector.y).squareRoot(),
+                                 direction: TextDirection(dx: advanceVector.x, dy: advanceVector.y))
+        // Work on the glyph list as a local (swapped out, no copy) so that appending does not
+        // go through the class property, with its exclusivity check, once per glyph.
+        var placed: [PositionedGlyph] = []
+        swap(&placed, &glyphs)
+        defer { swap(&placed, &glyphs) }
+        let top = rise + font.ascent * size
+        let bottom = rise + font.descent * size
+        let isVertical = font.isVertical
+        let verticalStep = font.verticalAdvance * size
+        let horizontalScale = size * scaling
         var offset = 0.0
 
         font.forEachGlyph(in: bytes) { glyph in
-            let spacing = state.characterSpacing + (glyph.isWordSpace ? state.wordSpacing : 0)
-            if font.isVertical {
+            let spacing = characterSpacing + (glyph.isWordSpace ? wordSpacing : 0)
+            if isVertical {
                 let half = glyph.advance * size / 2
-                let step = font.verticalAdvance * size
-                place(glyph, toPage, x0: -half, x1: half, y0: offset + step, y1: offset,
-                      originX: 0, originY: offset, drawnSize: drawnSize, direction: direction)
-                offset += step + spacing
+                placer.place(glyph, x0: -half, x1: half, y0: offset + verticalStep, y1: offset, originX: 0, originY: offset,
+                             into: &placed)
+                offset += verticalStep + spacing
             } else {
-                let width = glyph.advance * size * scaling
-                place(glyph, toPage, x0: offset, x1: offset + width, y0: bottom, y1: top,
-                      originX: offset, originY: state.rise, drawnSize: drawnSize, direction: direction)
-                offset += (glyph.advance * size + spacing) * scaling
+                let width = glyph.advance * horizontalScale
+                placer.place(glyph, x0: offset, x1: offset + width, y0: bottom, y1: top, originX: offset, originY: rise,
+                             into: &placed)
+                offset += width + spacing * scaling
             }
         }
-        textMatrix = (font.isVertical ? Matrix.translation(0, offset) : Matrix.translation(offset, 0))
+        textMatrix = (isVertical ? Matrix.translation(0, offset) : Matrix.translation(offset, 0))
             .concatenating(textMatrix)
-    }
-
-    @inline(__always)
-    private func place(_ glyph: FontGlyph, _ toPage: Matrix, x0: Double, x1: Double, y0: Double, y1: Double,
-                       originX: Double, originY: Double, drawnSize: Double, direction: TextDirection) {
-        let p1 = toPage.apply(x0, y0), p2 = toPage.apply(x1, y1)
-        var box = PDFRect(x0: min(p1.x, p2.x), y0: min(p1.y, p2.y), x1: max(p1.x, p2.x), y1: max(p1.y, p2.y))
-        if toPage.b != 0 || toPage.c != 0 {
-            // Skewed or rotated text: the other two corners matter too.
-            let p3 = toPage.apply(x0, y1), p4 = toPage.apply(x1, y0)
-            box = box.union(PDFRect(x0: min(p3.x, p4.x), y0: min(p3.y, p4.y), x1: max(p3.x, p4.x), y1: max(p3.y, p4.y)))
-        }
-        guard box.x0.isFinite, box.y0.isFinite, box.x1.isFinite, box.y1.isFinite else { return }
-        let origin = toPage.apply(originX, originY)
-        glyphs.append(PositionedGlyph(text: glyph.text, isUnknown: glyph.isUnknown, box: box,
-                                      originX: origin.x, originY: origin.y, fontSize: drawnSize, direction: direction))
     }
 
     // MARK: Marked content
@@ -254,8 +257,8 @@ final class ContentInterpreter {
 
     /// Places a text field's value the way readers regenerate a missing appearance: one line,
     /// left-aligned with a 2 pt margin, vertically centred, in Helvetica.
-    func drawFieldValue(_ value: String, rect: PDFRect, fontSize: Double) {
-        let font = FontCache.standIn
+    func drawFieldValue(_ value: String, rect: PDFRect, fontSize: Double) throws {
+        let font = FontCache.helvetica
         let size = fontSize > 0 ? fontSize : max(1, rect.height * 0.7)
         let bytes = value.unicodeScalars.map { $0.value < 256 ? UInt8($0.value) : UInt8(ascii: "?") }
         state = GraphicsState()
@@ -263,7 +266,7 @@ final class ContentInterpreter {
         state.fontSize = size
         let baseline = rect.y0 + (rect.height - size) / 2 - font.descent * size
         textMatrix = Matrix.translation(rect.x0 + 2, baseline)
-        show(bytes)
+        try show(bytes)
         // The stand-in font knows Latin-1 only through StandardEncoding; the text is the value's.
         var index = glyphs.count - bytes.count
         for scalar in value.unicodeScalars where index < glyphs.count {

@@ -8,10 +8,12 @@ extension LabelLexicon {
             // de
             "Gesamtbetrag", "Gesamtsumme", "Rechnungsbetrag", "Rechnungssumme", "Bruttobetrag", "Summe brutto", "Gesamt brutto",
             "Endbetrag", "Bruttosumme", "Gesamtbetrag brutto", "Rechnungsbetrag brutto", "Gesamt inkl. MwSt.", "Summe inkl. MwSt.",
-            "Betrag inkl. MwSt.", "Total inkl. MwSt.", "Gesamt (brutto)", "Brutto",
+            "Betrag inkl. MwSt.", "Total inkl. MwSt.", "Gesamt (brutto)", "Brutto", "Endsumme", "Rechnungsendbetrag",
+            "Rechnungsbetrag gesamt",
             // fr
             "Total TTC", "Montant TTC", "Total toutes taxes comprises", "Montant total", "Montant total TTC", "Total facture",
-            "Montant de la facture", "Total T.T.C.", "Net TTC", "TTC",
+            "Montant de la facture", "Total T.T.C.", "Net TTC", "TTC", "Total TVAC", "Montant TVAC", "TVAC",
+            "Total TVA comprise", "Total TVA incluse",
             // nl
             "Totaal", "Totaalbedrag", "Totaal incl. btw", "Totaal inclusief btw", "Factuurbedrag", "Totaal te betalen incl. btw",
             "Totaal bedrag", "Bedrag incl. btw", "Eindtotaal",
@@ -24,9 +26,11 @@ extension LabelLexicon {
             // it
             "Totale", "Totale fattura", "Totale documento", "Importo totale", "Totale ivato", "Totale IVA inclusa",
             "Totale complessivo", "Importo fattura",
-        ], generic: ["Total", "Summe", "Gesamt", "Summa", "Amount", "Betrag", "Montant", "Bedrag", "Belopp", "Importe", "Importo"]),
+            "Total", "Summe", "Gesamt", "Summa",
+        ], generic: ["Amount", "Betrag", "Montant", "Bedrag", "Belopp", "Importe", "Importo"]),
         .amountDue: LabelPhrases(specific: [
-            "Amount due", "Balance due", "Total due", "Amount payable", "Total payable", "Balance", "Amount to pay",
+            "Amount due", "Balance due", "Total due", "Total amount due", "Total amount payable", "Grand total due",
+            "Montant net à payer", "Att betala totalt", "Totale a pagare", "Amount payable", "Total payable", "Balance", "Amount to pay",
             "Please pay", "Remaining balance", "Outstanding", "Outstanding amount", "Amount outstanding", "Total to pay",
             "Zahlbetrag", "Zu zahlen", "Zu zahlender Betrag", "Offener Betrag", "Restbetrag", "Noch zu zahlen",
             "Verbleibender Betrag", "Zahlungsbetrag", "Offen",
@@ -40,14 +44,15 @@ extension LabelLexicon {
             // en
             "Subtotal", "Sub-total", "Sub total", "Net total", "Total net", "Total excl. VAT", "Total excluding VAT",
             "Total excl. tax", "Total excluding tax", "Total before tax", "Net amount", "Amount excl. VAT", "Total (excl. VAT)",
-            "Taxable amount", "Total ex VAT", "Total ex. VAT", "Net value", "Total net amount", "Total before VAT",
+            "Taxable amount", "Total ex VAT", "Total ex. VAT", "Net value", "Total net amount", "Total before VAT", "Net",
+            "Goods total", "Total goods", "Goods value", "Net goods", "Excl. VAT", "Amount excl. tax",
             // de
             "Zwischensumme", "Nettobetrag", "Summe netto", "Netto", "Gesamt netto", "Nettosumme", "Rechnungsbetrag netto",
             "Summe ohne MwSt.", "Gesamtbetrag netto", "Warenwert", "Nettowarenwert", "Gesamt (netto)", "Summe (netto)",
             "Betrag netto", "Netto gesamt", "Zwischensumme netto",
             // fr
             "Sous-total", "Total HT", "Montant HT", "Sous-total HT", "Total hors taxes", "Montant hors taxes", "Total H.T.",
-            "Base HT", "Total net HT", "Net HT", "HT",
+            "Base HT", "Total net HT", "Net HT", "HT", "Montant net HT", "Total HTVA", "Montant HTVA", "HTVA", "Total hors TVA",
             // nl
             "Subtotaal", "Totaal excl. btw", "Totaal exclusief btw", "Netto bedrag", "Nettobedrag", "Bedrag excl. btw",
             "Totaal excl btw", "Subtotaal excl. btw", "Totaal netto",
@@ -58,7 +63,7 @@ extension LabelLexicon {
             "Base imponible", "Importe neto", "Total sin IVA", "Subtotal sin IVA", "Base", "Neto", "Total neto",
             // it
             "Imponibile", "Totale imponibile", "Subtotale", "Totale netto", "Imponibile totale", "Totale imponibile IVA",
-        ]),
+        ], generic: ["Goods"]),   // `Goods` heads a UK totals block, or a column elsewhere
         .taxTotal: LabelPhrases(specific: [
             "Total VAT", "VAT total", "Total tax", "Tax total", "VAT amount", "Tax amount", "Total sales tax", "Sales tax",
             "Amount of VAT", "Total VAT amount",
@@ -72,6 +77,10 @@ extension LabelLexicon {
         ]),
         .tax: LabelPhrases(specific: [
             "VAT", "Tax", "MwSt.", "MWST", "USt.", "Umsatzsteuer", "Mehrwertsteuer", "TVA", "BTW", "Moms", "IVA", "Cuota",
+            "darin enthaltene MwSt.", "enthaltene MwSt.", "inkl. MwSt.", "enthaltene USt.", "darin enthalten",
+            "includes VAT", "VAT included", "incl. VAT", "of which VAT", "dont TVA", "TVA incluse", "waarvan btw",
+            "inclusief btw", "varav moms", "inkl. moms", "de los cuales IVA", "IVA incluido", "incluye IVA", "di cui IVA",
+            "IVA inclusa",
             "zzgl. MwSt.", "zzgl. USt.", "zzgl.", "plus VAT", "+ VAT", "GST", "Steuer", "Add VAT",
         ]),
         .deposit: LabelPhrases(specific: [

@@ -2,10 +2,11 @@ extension LabelLexicon {
     static let dateLabels: [LabelKind: LabelPhrases] = [
         .invoiceDate: LabelPhrases(specific: [
             // en
-            "Invoice date", "Date of invoice", "Invoice dated", "Date of issue", "Issue date", "Issued on",
+            "Invoice date", "Date of invoice", "Invoice dated", "Date of issue", "Issue date", "Issued on", "Issued",
             "Date issued", "Billing date", "Bill date", "Tax point", "Tax point date", "Document date",
             // de
-            "Rechnungsdatum", "Rechnungs-Datum", "Ausstellungsdatum", "Belegdatum", "Datum der Rechnung", "Rechnungsdat.",
+            "Rechnungsdatum", "Rechnungs-Datum", "Ausstellungsdatum", "Ausgestellt am", "Erstellt am", "Fait le", "Utfärdad",
+            "Fakturan utfärdad", "Emessa il", "Emitida el", "Data di emissione fattura", "Belegdatum", "Datum der Rechnung", "Rechnungsdat.",
             // fr
             "Date de facture", "Date de facturation", "Date d'émission", "Date de la facture", "Facture du", "Émise le",
             // nl
@@ -20,13 +21,16 @@ extension LabelLexicon {
         .dueDate: LabelPhrases(specific: [
             // en
             "Due date", "Date due", "Payment due", "Payment due date", "Due by", "Due on", "Pay by", "Payable by",
-            "Payment date", "Please pay by", "Payable until", "Due",
+            "Payment date", "Please pay by", "Payable until", "Due", "Pay before", "Payment deadline", "Payable before",
+            "Zahlungsfrist", "Zahlbar spätestens", "Spätestens am", "Date limite", "Pagar antes del", "Pagare entro",
+            "Uiterlijk betalen op", "Betalningsdag",
             // de
             "Fälligkeitsdatum", "Fällig am", "Fällig bis", "Fälligkeit", "Zahlbar bis", "Zahlungsziel", "Zahlungstermin",
             "Zahlbar am", "Fällig", "Bitte zahlen bis", "Zu zahlen bis",
             // fr
             "Date d'échéance", "Échéance", "Date limite de paiement", "À payer avant le", "Payable avant le",
-            "Date de paiement", "À régler avant le", "Paiement avant le", "Date limite de règlement",
+            "Date de paiement", "Date d'exigibilité", "Exigible le", "Exigibilité", "À régler avant le", "Paiement avant le", "Date limite de règlement", "Payable au", "Payable le",
+            "À régler le", "Payable on", "Pagadero el", "Da pagare il", "Te betalen op", "Betalas den",
             // nl
             "Vervaldatum", "Vervaldag", "Te betalen vóór", "Te betalen voor", "Uiterste betaaldatum", "Betalen vóór",
             "Betaaldatum", "Uiterlijk te betalen op",
@@ -58,7 +62,8 @@ extension LabelLexicon {
             "Data ordine", "Data dell'ordine",
         ]),
         .otherDate: LabelPhrases(specific: [
-            "Period", "Billing period", "Zeitraum", "Période", "Periode", "Periodo", "Printed", "Gedruckt am",
+            "Period", "Billing period", "Zeitraum", "Période", "Periode", "Periodo", "Printed", "Gedruckt am", "Tax date",
+            "Steuerdatum",
         ]),
     ]
 }

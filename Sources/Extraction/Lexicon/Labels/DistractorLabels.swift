@@ -72,6 +72,10 @@ extension LabelLexicon {
             "Följesedel", "Offert", "Offertnummer", "Avtal", "Avtalsnummer", "Projektnummer",
             "Albarán", "Albarán nº", "Presupuesto", "Contrato", "Proyecto", "Nº de albarán",
             "DDT", "DDT n.", "Preventivo", "Contratto", "Progetto", "Bolla",
+            // SEPA direct-debit identifiers are not payment references.
+            "Mandatsreferenz", "Mandate reference", "Mandate ID", "Gläubiger-ID", "Gläubiger-Identifikationsnummer",
+            "Creditor ID", "Creditor identifier", "Référence unique de mandat", "RUM", "Identifiant créancier SEPA",
+            "Machtigingskenmerk", "Incassant ID", "Referencia del mandato", "Riferimento mandato",
         ]),
         .otherAmount: LabelPhrases(specific: [
             "Carried forward", "Brought forward", "Discount", "Shipping", "Freight", "Handling", "Rounding",

@@ -4,7 +4,9 @@ extension LabelLexicon {
             // en
             "Invoice number", "Invoice no.", "Invoice No", "Invoice #", "Invoice nr.", "Invoice num.", "Inv. no.", "Inv #",
             "Invoice ID", "Invoice ref.", "Invoice reference", "Tax invoice no.", "Tax invoice number", "Bill no.", "Bill number",
-            "Document number", "Document no.", "Credit note number", "Credit note no.",
+            "Document number", "Document no.", "Credit note number", "Credit note no.", "Doc. no.", "Invoice ref",
+            "Rechnungs-ID", "Dokumentnummer", "N° de document", "Numéro de document", "Documentnummer",
+            "Número de documento", "Documento n.", "Fakturans nummer",
             // de
             "Rechnungsnummer", "Rechnungs-Nr.", "Rechnung Nr.", "Rechnungsnr.", "Rechnung-Nr.", "Re.-Nr.", "RE-Nr.", "Rg.-Nr.",
             "Rechnung No.", "Belegnummer", "Beleg-Nr.", "Rechnung Nummer", "Gutschriftnummer", "Gutschrift Nr.",
@@ -52,7 +54,7 @@ extension LabelLexicon {
             // en
             "VAT no.", "VAT number", "VAT reg. no.", "VAT registration number", "VAT registration no.", "VAT ID", "VAT-ID",
             "VAT Reg No", "Tax ID", "EIN", "Federal Tax ID", "Federal EIN", "Tax identification number", "VAT", "VAT nr",
-            "TIN", "Tax ID no.", "VAT reg.",
+            "TIN", "Tax ID no.", "VAT reg.", "Federal ID", "FEIN", "Fed. ID", "Employer ID", "VAT registration",
             // de
             "USt-IdNr.", "USt-ID", "USt.-ID", "USt-Id-Nr.", "Umsatzsteuer-ID", "Umsatzsteuer-Identifikationsnummer", "UID",
             "UID-Nr.", "USt-IdNr", "MwSt-Nr.", "MWST-Nr.", "UID-Nummer", "Ust-Ident-Nr.", "USt.-IdNr.",

@@ -1,1 +1,0 @@
-// Placeholder: the app module is being built.

@@ -1,5 +1,0 @@
-import XCTest
-
-final class InvoiceMasterAppPlaceholderTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class PostgresPlaceholderTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}
