@@ -49,6 +49,9 @@ public final class Application: HTTPResponder {
         SystemRoutes.register(on: router, pool: pool, logger: logger)
         DocumentsRoutes.register(on: router, service: documents, maxBodyBytes: settings.maxBodyBytes)
         OpenAPIRoutes.register(on: router)
+        InferenceRoutes.register(on: router, service: InferenceService(
+            documents: documents, notifier: InferenceNotifier(logger: logger, settings: settings.inference),
+            maxUploadBytes: settings.maxUploadBytes))
 
         var middlewares: [any Middleware] = [RequestIDMiddleware(), AccessLogMiddleware(logger: logger)]
         if settings.rateLimitEnabled {

@@ -58,7 +58,8 @@ enum OpenAPIDocument {
                     errors: [400, 404, 413, 415, 503])),
                 ("delete", operation(
                     id: "deleteDocument", summary: "Delete a document (data: null)", parameters: [idParameter],
-                    success: (200, "Deleted", B.ref("NullResponse")), errors: [400, 404, 503])))))
+                    success: (200, "Deleted", B.ref("NullResponse")), errors: [400, 404, 503])))),
+            (InferenceRoutes.path, InferenceOpenAPI.pathItem))
     }
 
     static var openAPIOperation: JSONValue {
@@ -165,7 +166,7 @@ enum OpenAPIDocument {
         let filename = B.stringSchema(minLength: 1, maxLength: 255, noNul: true)
         let timestamp = B.object(("type", "string"), ("format", "date-time"),
                                  ("examples", B.strings(["2024-05-01T12:00:00.000000Z"])))
-        return B.object(
+        return B.object(InferenceOpenAPI.schemas + [
             ("DocumentStatus", B.enumSchema(DocumentStatus.allCases.map(\.rawValue))),
             ("Fields", B.object(
                 ("type", "object"), ("propertyNames", B.object(("pattern", "^[^\\u0000]*$"))),
@@ -229,6 +230,7 @@ enum OpenAPIDocument {
                     ("success", B.object(("const", .bool(false)))),
                     ("data", B.object(("type", "null"))),
                     ("error", B.stringSchema()),
-                    ("meta", B.object(("type", .array(["object", "null"])))))))))
+                    ("meta", B.object(("type", .array(["object", "null"])))))))),
+        ])
     }
 }

@@ -37,6 +37,8 @@ public struct Settings: Sendable, Equatable {
     /// Apply pending migrations when `serve` starts.
     public var migrateOnStart: Bool
     public var migrationsDirectory: String
+    /// `POST /api/v1/infer` notifications (WEBHOOK_URL and its retry policy).
+    public var inference: InferenceSettings
 
     public static let defaultDatabaseURL = "postgresql://postgres@127.0.0.1:5433/invoice_master"
 
@@ -74,6 +76,7 @@ public struct Settings: Sendable, Equatable {
         logFormat = try reader.choice("LOG_FORMAT", default: .json, LogFormat.allCases.map { ($0.rawValue, $0) })
         migrateOnStart = try reader.bool("MIGRATE_ON_START", default: true)
         migrationsDirectory = reader.string("MIGRATIONS_DIR", default: "migrations")
+        inference = try InferenceSettings(reader: reader)
     }
 
     public var rateLimitEnabled: Bool { rateLimitRequests > 0 }
