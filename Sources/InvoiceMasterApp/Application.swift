@@ -72,6 +72,13 @@ public final class Application: HTTPResponder {
         }
     }
 
+    /// Only the liveness check may run on the server's I/O thread: it touches no database, and
+    /// the middleware around it (request id, access log, rate limit) only takes short locks.
+    /// Everything else goes to the worker threads, where waiting on PostgreSQL is fine.
+    public func respondsWithoutBlocking(to request: HTTPRequest) -> Bool {
+        request.method == .get && request.path == SystemRoutes.healthPath
+    }
+
     /// The HTTP server settings that go with these application settings. The server's body
     /// limit is the largest any route accepts; routes enforce their own smaller limits.
     public var httpServerConfiguration: HTTPServerConfiguration {

@@ -1,3 +1,4 @@
+import HTTPServer
 import XCTest
 @testable import InvoiceMasterApp
 
@@ -8,6 +9,14 @@ final class SystemRoutesTests: DocumentsTestCase {
         let ready = try client.request("GET", "/api/v1/ready")
         XCTAssertEqual(ready.status, 200)
         XCTAssertEqual(try ready.data().objectValue?["status"], .string("ready"))
+    }
+
+    func testOnlyHealthMayRunOnTheIOThread() {
+        func request(_ method: HTTPMethod, _ path: String) -> HTTPRequest { HTTPRequest(method: method, target: path, path: path) }
+        XCTAssertTrue(server.application.respondsWithoutBlocking(to: request(.get, "/api/v1/health")))
+        XCTAssertFalse(server.application.respondsWithoutBlocking(to: request(.get, "/api/v1/ready")))
+        XCTAssertFalse(server.application.respondsWithoutBlocking(to: request(.get, "/api/v1/documents")))
+        XCTAssertFalse(server.application.respondsWithoutBlocking(to: request(.post, "/api/v1/health")))
     }
 
     func testOpenAPIDescribesEveryRoute() throws {
