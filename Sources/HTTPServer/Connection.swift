@@ -49,6 +49,10 @@ final class Connection: @unchecked Sendable {
     var exchange = Exchange()
     /// Framing of the body being streamed by a worker.
     var streamFraming = ResponseHeadWriter.Framing.chunked
+    /// Paces the worker streaming the current body, if any.
+    private var streamCredit: StreamCredit?
+    /// Bytes of streamed chunks queued in `output` since it last emptied.
+    private var streamBytesQueued = 0
 
     /// Close once the queued output is written (error, `Connection: close`, shutdown).
     var closeAfterFlush = false
@@ -187,11 +191,16 @@ final class Connection: @unchecked Sendable {
                     let isHead = exchange.isHead
                     loop.context.workers.submit { [self] in
                         let response = responder.respond(to: request)
-                        loop.post(.response(self, response))
-                        if case .stream(let produce) = response.body, !isHead {
-                            produce { chunk in self.loop.post(.streamChunk(self, chunk)) }
-                            loop.post(.streamEnd(self))
+                        guard case .stream(let produce) = response.body, !isHead else {
+                            loop.post(.response(self, response, nil))
+                            return
                         }
+                        let credit = StreamCredit()
+                        loop.post(.response(self, response, credit))
+                        produce { chunk in
+                            if credit.reserve(chunk.count) { self.loop.post(.streamChunk(self, chunk)) }
+                        }
+                        loop.post(.streamEnd(self))
                     }
                 }
             }
@@ -266,8 +275,12 @@ final class Connection: @unchecked Sendable {
 
     // MARK: Worker results (loop thread)
 
-    func workerResponded(_ response: HTTPResponse) {
-        guard phase == .awaitingResponse else { return }
+    func workerResponded(_ response: HTTPResponse, streamCredit: StreamCredit?) {
+        guard phase == .awaitingResponse else {
+            streamCredit?.cancel()
+            return
+        }
+        self.streamCredit = streamCredit
         send(response, inline: false)
         continueAfterResponse()
     }
@@ -275,12 +288,15 @@ final class Connection: @unchecked Sendable {
     func workerStreamed(_ chunk: [UInt8]) {
         guard phase == .streaming else { return }
         appendStreamChunk(chunk)
+        streamBytesQueued += chunk.count
         flush()
         if phase != .closed { updateInterestAndDeadline(progressed: true) }
     }
 
     func workerFinishedStream() {
         guard phase == .streaming else { return }
+        streamCredit = nil
+        streamBytesQueued = 0
         appendStreamEnd()
         phase = .ready
         continueAfterResponse()
@@ -299,7 +315,11 @@ final class Connection: @unchecked Sendable {
     func flush() {
         if !output.isEmpty {
             switch output.write(to: fd) {
-            case .done: break
+            case .done:
+                if streamBytesQueued > 0 {
+                    streamCredit?.release(streamBytesQueued)
+                    streamBytesQueued = 0
+                }
             case .wouldBlock: return
             case .failed:
                 close()
@@ -346,6 +366,8 @@ final class Connection: @unchecked Sendable {
     func close() {
         guard phase != .closed else { return }
         phase = .closed
+        streamCredit?.cancel()
+        streamCredit = nil
         Glibc.close(fd)
         discardUnparsedInput()
         loop.connectionDidClose(self)

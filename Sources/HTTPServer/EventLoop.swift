@@ -58,7 +58,8 @@ final class ServerContext: @unchecked Sendable {
 /// SO_REUSEPORT listener. Everything here runs on that thread, except `post`.
 final class EventLoop: @unchecked Sendable {
     enum Message {
-        case response(Connection, HTTPResponse)
+        /// A worker's response; a streamed body comes with the credit that paces its chunks.
+        case response(Connection, HTTPResponse, StreamCredit?)
         case streamChunk(Connection, [UInt8])
         case streamEnd(Connection)
         case shutdown
@@ -254,7 +255,8 @@ final class EventLoop: @unchecked Sendable {
         mailboxLock.unlock()
         for message in messages {
             switch message {
-            case .response(let connection, let response): connection.workerResponded(response)
+            case .response(let connection, let response, let credit):
+                connection.workerResponded(response, streamCredit: credit)
             case .streamChunk(let connection, let chunk): connection.workerStreamed(chunk)
             case .streamEnd(let connection): connection.workerFinishedStream()
             case .shutdown: beginDraining()

@@ -35,7 +35,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// Binds, listens and starts the I/O threads; returns at once.
     public func start() throws {
         try stateLock.withLock {
-            if started { throw HTTPServerError.alreadyStarted }
+            if started || stopped { throw HTTPServerError.alreadyStarted }
             started = true
         }
         // A peer that resets mid-write must yield EPIPE, not kill the process.

@@ -19,7 +19,7 @@ public enum HTTPServerError: Error, CustomStringConvertible, Equatable {
             let hint = code == EADDRINUSE ? " (another process is listening there; set HTTP_PORT)" : ""
             return "cannot listen on \(host):\(port): \(String(cString: strerror(code)))\(hint)"
         case .alreadyStarted:
-            return "the server was already started"
+            return "the server was already started or shut down"
         }
     }
 }

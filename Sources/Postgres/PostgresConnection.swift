@@ -85,6 +85,7 @@ public final class PostgresConnection {
 
     /// BEGIN, `body`, COMMIT; ROLLBACK when `body` throws. A transaction that failed inside
     /// `body` (error swallowed there) is rolled back and reported, never "committed".
+    @discardableResult
     public func withTransaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         try runSimple("BEGIN")
         let value: T

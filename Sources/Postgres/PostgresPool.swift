@@ -67,6 +67,7 @@ public final class PostgresPool: @unchecked Sendable {
 
     /// Runs `body` with a connection, returning it to the pool afterwards (or dropping it when
     /// it broke or was left inside a transaction that could not be rolled back).
+    @discardableResult
     public func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         let connection = try acquire()
         defer { release(connection) }
@@ -74,6 +75,7 @@ public final class PostgresPool: @unchecked Sendable {
     }
 
     /// `withConnection` inside BEGIN … COMMIT; any error thrown by `body` rolls back.
+    @discardableResult
     public func withTransaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         try withConnection { try $0.withTransaction(body) }
     }

@@ -9,9 +9,15 @@ final class RawClient {
     let fd: Int32
     private var pending: [UInt8] = []
 
-    init(port: Int, host: String = "127.0.0.1", file: StaticString = #filePath, line: UInt = #line) throws {
+    /// `receiveBuffer` fixes SO_RCVBUF (which turns off the kernel's autotuning), so a client
+    /// that stops reading pushes back on the server soon.
+    init(port: Int, host: String = "127.0.0.1", receiveBuffer: Int32? = nil,
+         file: StaticString = #filePath, line: UInt = #line) throws {
         let address = try XCTUnwrap(SocketAddress(host: host, port: port), file: file, line: line)
         fd = socket(address.family, Int32(SOCK_STREAM.rawValue), 0)
+        if var size = receiveBuffer {
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let result = address.withSockaddr { connect(fd, $0, $1) }

@@ -107,6 +107,28 @@ final class ServerResponseTests: XCTestCase {
         XCTAssertEqual(client.readResponse()?.bodyText, "GET /again body=0")
     }
 
+    func testStreamingWorkerWaitsForASlowClient() throws {
+        let produced = ProducedBytes()
+        let chunk = [UInt8](repeating: UInt8(ascii: "s"), count: 64 * 1024)
+        let total = 32 * 1024 * 1024
+        let responder = ClosureResponder { _ in
+            HTTPResponse(status: .ok, body: .stream { write in
+                for _ in 0..<(total / chunk.count) {
+                    write(chunk)
+                    produced.add(chunk.count)
+                }
+            })
+        }
+        let server = try TestServer(responder: responder)
+        let client = try RawClient(port: server.port, receiveBuffer: 64 * 1024)
+        client.send("GET /download HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        usleep(300_000)  // not reading: socket buffers fill (a few MB), then the producer must wait
+        XCTAssertLessThan(produced.value, total / 2, "the producer ran ahead of the client")
+        let response = try XCTUnwrap(ParsedResponse.parse(client.readToEnd(), isHead: false)?.0)
+        XCTAssertEqual(response.body.count, total)
+        XCTAssertEqual(produced.value, total)
+    }
+
     func testStreamedResponseToHTTP10RunsUntilClose() throws {
         let server = try TestServer()
         let client = try server.client()
@@ -143,4 +165,12 @@ final class ServerResponseTests: XCTestCase {
         client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
         XCTAssertEqual(client.readResponse()?.bodyText, "127.0.0.1")
     }
+}
+
+/// A byte count shared between a worker and the test.
+final class ProducedBytes: @unchecked Sendable {
+    private let lock = ConditionLock()
+    private var count = 0
+    func add(_ bytes: Int) { lock.withLock { count += bytes } }
+    var value: Int { lock.withLock { count } }
 }

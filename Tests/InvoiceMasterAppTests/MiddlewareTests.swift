@@ -67,7 +67,11 @@ final class MiddlewareTests: XCTestCase {
             let id = try XCTUnwrap(made.headers["X-Request-ID"])
             XCTAssertNotEqual(id, bad)
             XCTAssertNotNil(UUID(uuidString: id), id)
+            XCTAssertNotNil(id.range(of: "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", options: .regularExpression), id)
         }
+        let generator = RequestIDGenerator()
+        let ids = (0..<10_000).map { _ in generator.next() }
+        XCTAssertEqual(Set(ids).count, ids.count, "generated ids do not repeat")
     }
 
     func testErrorsBecomeEnvelopes() throws {

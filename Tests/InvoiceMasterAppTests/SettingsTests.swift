@@ -3,6 +3,12 @@ import XCTest
 @testable import InvoiceMasterApp
 
 final class SettingsTests: XCTestCase {
+    func testEnvExampleParsesToTheDefaults() throws {
+        let path = TestDatabase.repositoryRoot.appendingPathComponent(".env.example").path
+        let fromExample = try Settings.load(environment: [:], dotEnvPath: path)
+        XCTAssertEqual(fromExample, try Settings(variables: [:]), ".env.example lists the defaults")
+    }
+
     func testDefaults() throws {
         let settings = try Settings(variables: [:])
         XCTAssertEqual(settings.databaseURL, Settings.defaultDatabaseURL)
@@ -79,12 +85,14 @@ final class SettingsTests: XCTestCase {
         HTTP_HOST="0.0.0.0"
         LOG_FORMAT=text   # inline comment
         CACHE_MAX_ENTRIES='5'
+        TRUSTED_PROXIES=          # none
         """.write(toFile: path, atomically: true, encoding: .utf8)
         let settings = try Settings.load(environment: ["HTTP_PORT": "9200"], dotEnvPath: path)
         XCTAssertEqual(settings.httpPort, 9200)
         XCTAssertEqual(settings.httpHost, "0.0.0.0")
         XCTAssertEqual(settings.logFormat, .text)
         XCTAssertEqual(settings.cacheMaxEntries, 5)
+        XCTAssertEqual(settings.trustedProxies, [])
         XCTAssertEqual(try Settings.load(environment: [:], dotEnvPath: directory.appendingPathComponent("none").path).httpPort, 8080)
 
         try "NOT A LINE\n".write(toFile: path, atomically: true, encoding: .utf8)

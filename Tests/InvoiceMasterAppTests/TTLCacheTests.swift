@@ -41,7 +41,7 @@ final class TTLCacheTests: XCTestCase {
         cache.insert("old", for: 1)
         cache.invalidate(1)
         XCTAssertNil(cache.value(for: 1))
-        let generation = cache.generation  // a reader starts loading...
+        let generation = cache.generation(for: 1)  // a reader starts loading...
         cache.invalidate(1)                // ...a writer changes the row meanwhile
         cache.insert("old", for: 1, ifGeneration: generation)
         XCTAssertNil(cache.value(for: 1), "a value read before an invalidation is not stored")
@@ -68,5 +68,26 @@ final class TTLCacheTests: XCTestCase {
             }
         }
         XCTAssertLessThanOrEqual(cache.count, 50)
+    }
+}
+
+final class SegmentedTTLCacheTests: XCTestCase {
+    func testLargeCachesStayWithinCapacity() {
+        let cache = TTLCache<Int, Int>(capacity: 2048, timeToLive: 60)
+        for key in 0..<20_000 { cache.insert(key, for: key) }
+        XCTAssertLessThanOrEqual(cache.count, 2048)
+        XCTAssertGreaterThan(cache.count, 1500, "every segment fills up")
+        XCTAssertEqual(cache.value(for: 19_999), 19_999, "the newest entries survive")
+        XCTAssertNil(cache.value(for: 0), "the oldest are evicted")
+    }
+
+    func testRemoveAllForgetsEverythingAndStaleReaders() {
+        let cache = TTLCache<Int, Int>(capacity: 4096, timeToLive: 60)
+        for key in 0..<100 { cache.insert(key, for: key) }
+        let generation = cache.generation(for: 7)
+        cache.removeAll()
+        XCTAssertEqual(cache.count, 0)
+        cache.insert(7, for: 7, ifGeneration: generation)
+        XCTAssertNil(cache.value(for: 7))
     }
 }

@@ -61,9 +61,11 @@ struct LabelMatcher: Sendable {
         return firstWords.contains(LabelSynonyms.canonicalize([first])[0]) || first.count == 1 && word.count > 2
     }
 
-    /// A tax label after a short qualifier (`SC Sales Tax 6 %`, `Irish VAT 23 %`): the
-    /// qualifier is a region or code the lexicon cannot list.
+    /// A tax rate line with a short qualifier before the tax word (`SC Sales Tax 6 %`,
+    /// `Irish VAT 23 %`): the qualifier is a region or code the lexicon cannot list.
     func embeddedTaxLabel(_ text: String) -> LabelMatch? {
+        // Only rate lines qualify: the rate is what makes an unknown word before a tax word safe.
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return nil }
         let words = text.split(separator: " ")
         guard (2...6).contains(words.count) else { return nil }
         for skip in 1...min(2, words.count - 1) {

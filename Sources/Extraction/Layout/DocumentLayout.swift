@@ -59,8 +59,13 @@ struct DocumentLayout: Sendable {
             let afterSeparator = cell.words[k - 1].text.last.map { ".,;:·|–—-•/".contains($0) } ?? false
             // `Sort code: 83-22-11 IBAN: GB51…`: a specific label with its colon stands on its own.
             let colonLabel = next.endsWithColon && next.strength >= 1
-            // A label alone.
-            let prefixLabel = matcher.match(prefix)
+            // The prefix's label is the cell's own (it ends before word k, checked above), with
+            // the remainder cut where the suffix starts.
+            let prefixLabel = fullMatch.map { label -> LabelMatch in
+                var cut = label
+                cut.remainder = String(label.remainder.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+                return cut
+            }
             let prefixIsLabel = prefixLabel.map { $0.remainder.isEmpty && !$0.kinds.contains(where: partyKinds.contains) } ?? false
             // A label with a short value (`Invoice no: 123 Date: 05/03/2024` printed with
             // single spaces); the next label must then look like one (a colon or its own value).

@@ -1,10 +1,11 @@
-import Foundation
 import HTTPServer
 
 /// Takes a sane incoming `X-Request-ID` (1–128 characters of `[A-Za-z0-9._~:@+=/-]`) or makes a
-/// UUID, and echoes it on the response.
+/// UUID-shaped one, and echoes it on the response.
 public struct RequestIDMiddleware: Middleware {
     public static let headerName = "X-Request-ID"
+
+    private let generator = RequestIDGenerator()
 
     public init() {}
 
@@ -13,7 +14,7 @@ public struct RequestIDMiddleware: Middleware {
         if let incoming = request.http.headers[Self.headerName], Self.isSane(incoming) {
             request.requestID = incoming
         } else {
-            request.requestID = UUID().uuidString.lowercased()
+            request.requestID = generator.next()
         }
         var response = try next(request)
         response.headers.add(name: Self.headerName, value: request.requestID)

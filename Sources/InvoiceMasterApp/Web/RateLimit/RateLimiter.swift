@@ -1,9 +1,11 @@
 import Synchronization
 
 /// Per-client rate limit as a token bucket in its GCRA form: `limit` requests at once, then one
-/// more every `window / limit` seconds. Each client costs one number (its theoretical arrival
-/// time); a client whose bucket is full again carries no information and is evicted by a sweep,
-/// so memory stays bounded by the clients active within one window.
+/// more every `window / limit` seconds. Each client costs one number — its theoretical arrival
+/// time, updated with compare-and-swap so requests of one client never queue on a lock. The
+/// client table takes a write lock only to add clients and to sweep: a client whose bucket is
+/// full again carries no information and is dropped, so memory stays bounded by the clients
+/// active within one window.
 public final class RateLimiter: Sendable {
     public struct Decision: Equatable, Sendable {
         public let allowed: Bool
@@ -18,56 +20,66 @@ public final class RateLimiter: Sendable {
     public let limit: Int
     public let windowSeconds: Double
     private let interval: Double
-    private let shards: [Shard]
+    private let table: ClientTable
 
-    /// A slice of the clients behind its own lock, so threads serving different clients rarely wait.
-    final class Shard: Sendable {
-        struct State {
-            var arrival: [String: Double] = [:]
-            var callsSinceSweep = 0
-        }
-        let state = Mutex(State())
+    /// Theoretical arrival time of a client's next request, as the bits of a Double.
+    final class ClientState: Sendable {
+        let arrival: Atomic<UInt64>
+        init(arrival: Double) { self.arrival = Atomic(arrival.bitPattern) }
     }
 
-    static let sweepEvery = 10_000
+    final class ClientTable: @unchecked Sendable {
+        let lock = ReadWriteLock()
+        var clients: [String: ClientState] = [:]  // guarded by `lock`
+        let calls = Atomic<Int>(0)
+    }
 
-    public init(limit: Int, windowSeconds: Double, shardCount: Int = 16) {
+    static var sweepEvery: Int { 10_000 }
+
+    public init(limit: Int, windowSeconds: Double) {
         precondition(limit > 0 && windowSeconds > 0)
         self.limit = limit
         self.windowSeconds = windowSeconds
         interval = windowSeconds / Double(limit)
-        shards = (0..<shardCount).map { _ in Shard() }
+        table = ClientTable()
     }
 
     /// Records a request from `client` at `now` (seconds on a monotonic clock).
     public func hit(_ client: String, now: Double) -> Decision {
-        let shard = shards[Int(UInt(bitPattern: client.hashValue) % UInt(shards.count))]
-        return shard.state.withLock { state in
-            state.callsSinceSweep += 1
-            if state.callsSinceSweep >= Self.sweepEvery {
-                state.callsSinceSweep = 0
-                state.arrival = state.arrival.filter { $0.value > now }
-            }
-            let theoretical = max(state.arrival[client] ?? now, now)
+        if table.calls.wrappingAdd(1, ordering: .relaxed).newValue % Self.sweepEvery == 0 { sweep(now: now) }
+        let state = table.lock.withReadLock { table.clients[client] } ?? table.lock.withWriteLock {
+            if let existing = table.clients[client] { return existing }
+            let created = ClientState(arrival: now)
+            table.clients[client] = created
+            return created
+        }
+        var current = state.arrival.load(ordering: .relaxed)
+        while true {
+            let theoretical = max(Double(bitPattern: current), now)
             let next = theoretical + interval
             // Admit while the backlog after this request stays within one window.
             if next - now > windowSeconds + 1e-9 {
-                let retry = next - now - windowSeconds
                 return Decision(allowed: false, remaining: 0, resetSeconds: theoretical - now,
-                                retryAfterSeconds: retry)
+                                retryAfterSeconds: next - now - windowSeconds)
             }
-            state.arrival[client] = next
-            let remaining = Int(((windowSeconds - (next - now)) / interval + 1e-9).rounded(.down))
-            return Decision(allowed: true, remaining: max(0, remaining), resetSeconds: next - now,
-                            retryAfterSeconds: 0)
+            let (exchanged, found) = state.arrival.compareExchange(
+                expected: current, desired: next.bitPattern, ordering: .relaxed)
+            if exchanged {
+                let remaining = Int(((windowSeconds - (next - now)) / interval + 1e-9).rounded(.down))
+                return Decision(allowed: true, remaining: max(0, remaining), resetSeconds: next - now, retryAfterSeconds: 0)
+            }
+            current = found
         }
     }
 
     /// Clients currently tracked (for tests of the eviction).
-    public var trackedClients: Int { shards.reduce(0) { $0 + $1.state.withLock { $0.arrival.count } } }
+    public var trackedClients: Int { table.lock.withReadLock { table.clients.count } }
 
-    /// Drops every client whose bucket is full at `now`.
+    /// Drops every client whose bucket is full at `now`. A request racing the sweep of its own
+    /// (idle) client may go uncounted — at most one request, and only for a client at rest.
     public func sweep(now: Double) {
-        for shard in shards { shard.state.withLock { $0.arrival = $0.arrival.filter { $0.value > now } } }
+        table.lock.withWriteLock {
+            table.clients = table.clients.filter { Double(bitPattern: $0.value.arrival.load(ordering: .relaxed)) > now }
+        }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads a `.env` file: `KEY=VALUE` lines, optional `export `, `#` comment lines, values in
-/// single or double quotes, or unquoted with an optional trailing ` # comment`.
+/// single or double quotes, or unquoted with an optional trailing ` # comment` (a value that is
+/// only a comment is empty).
 public enum DotEnvFile {
     /// The variables in the file at `path`; an empty dictionary when there is no file.
     public static func load(path: String) throws -> [String: String] {
@@ -29,6 +30,8 @@ public enum DotEnvFile {
             var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             if value.count >= 2, let first = value.first, first == value.last, first == "\"" || first == "'" {
                 value = String(value.dropFirst().dropLast())
+            } else if value.hasPrefix("#") {
+                value = ""  // `NAME=   # comment`: an empty value
             } else if let comment = value.range(of: " #") {
                 value = value[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
             }

@@ -26,6 +26,8 @@ public struct Settings: Sendable, Equatable {
     /// 0 (either of the two) disables the GET-by-id cache.
     public var cacheTTLSeconds: Double
     public var cacheMaxEntries: Int
+    /// How long a list filter's total is reused (0: count on every list).
+    public var listTotalTTLSeconds: Double
     /// Largest JSON request body.
     public var maxBodyBytes: Int
     /// Largest upload (file endpoints); the HTTP server reads no body larger than this.
@@ -35,6 +37,8 @@ public struct Settings: Sendable, Equatable {
     /// Apply pending migrations when `serve` starts.
     public var migrateOnStart: Bool
     public var migrationsDirectory: String
+    /// `POST /api/v1/infer` notifications (WEBHOOK_URL and its retry policy).
+    public var inference: InferenceSettings
 
     public static let defaultDatabaseURL = "postgresql://postgres@127.0.0.1:5433/invoice_master"
 
@@ -53,7 +57,7 @@ public struct Settings: Sendable, Equatable {
         databaseURL = try reader.databaseURL()
         httpHost = reader.string("HTTP_HOST", default: "127.0.0.1")
         httpPort = try reader.int("HTTP_PORT", default: 8080, range: 0...65535)
-        httpWorkerThreads = try reader.int("HTTP_WORKER_THREADS", default: 16, range: 1...1024)
+        httpWorkerThreads = try reader.int("HTTP_WORKER_THREADS", default: 64, range: 1...1024)
         dbPoolMin = try reader.int("DB_POOL_MIN", default: 2, range: 0...1000)
         dbPoolMax = try reader.int("DB_POOL_MAX", default: 10, range: 1...1000)
         if dbPoolMin > dbPoolMax {
@@ -65,12 +69,14 @@ public struct Settings: Sendable, Equatable {
         trustedProxies = try reader.networks("TRUSTED_PROXIES")
         cacheTTLSeconds = try reader.double("CACHE_TTL_SECONDS", default: 300, minimum: 0)
         cacheMaxEntries = try reader.int("CACHE_MAX_ENTRIES", default: 1000, range: 0...10_000_000)
+        listTotalTTLSeconds = try reader.double("LIST_TOTAL_TTL_SECONDS", default: 1, minimum: 0)
         maxBodyBytes = try reader.int("MAX_BODY_BYTES", default: 1 << 20, range: 1...(1 << 30))
         maxUploadBytes = try reader.int("MAX_UPLOAD_BYTES", default: 25 << 20, range: 1...(1 << 31))
         logLevel = try reader.choice("LOG_LEVEL", default: .info, LogLevel.allCases.map { ($0.name, $0) })
         logFormat = try reader.choice("LOG_FORMAT", default: .json, LogFormat.allCases.map { ($0.rawValue, $0) })
         migrateOnStart = try reader.bool("MIGRATE_ON_START", default: true)
         migrationsDirectory = reader.string("MIGRATIONS_DIR", default: "migrations")
+        inference = try InferenceSettings(reader: reader)
     }
 
     public var rateLimitEnabled: Bool { rateLimitRequests > 0 }

@@ -1,0 +1,124 @@
+/// The SQL of the PostgreSQL document repository. Every value travels as a parameter; the only
+/// text spliced in comes from the whitelisted sort fields and fixed filter fragments, so each
+/// combination is a fixed statement the pool prepares once per connection.
+enum DocumentSQL {
+    /// ISO 8601 UTC with microseconds, formatted by PostgreSQL.
+    static func utc(_ column: String) -> String {
+        "to_char(\(column) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+    }
+
+    /// Labels of `d` via the LEFT JOIN on `l`, sorted by code point (COLLATE "C") whatever the
+    /// database's collation, so they match the order the service computes.
+    static let labelsAggregate =
+        "COALESCE(array_agg(l.label ORDER BY l.label COLLATE \"C\") FILTER (WHERE l.label IS NOT NULL), '{}'::text[])"
+
+    /// Columns read by `PostgresDocumentRepository.document(from:offset:)`, in this order.
+    static func documentColumns(_ table: String) -> String {
+        "\(table).id, \(table).filename, \(table).status, \(table).fields::text, "
+            + "\(utc("\(table).created_at")), \(utc("\(table).updated_at"))"
+    }
+
+    static let selectOne = """
+        SELECT \(documentColumns("d")), \(labelsAggregate)
+        FROM documents d LEFT JOIN document_labels l ON l.document_id = d.id
+        WHERE d.id = $1 GROUP BY d.id
+        """
+
+    static let selectBySHA256 = """
+        SELECT \(documentColumns("d")), \(labelsAggregate)
+        FROM documents d LEFT JOIN document_labels l ON l.document_id = d.id
+        WHERE d.sha256 = $1 GROUP BY d.id
+        """
+
+    /// One statement for a page with its labels and the total: the count is a one-row derived
+    /// table, the page a LATERAL subquery joined to it, so an empty page still yields the total.
+    /// The page's ids are found first (using the indexes), then joined to their labels.
+    /// `countTotal: false` leaves the count out (the total column is NULL).
+    static func list(_ query: DocumentListQuery, countTotal: Bool) -> (sql: String, parameters: [ListParameter]) {
+        var conditions: [String] = []
+        var parameters: [ListParameter] = []
+        if query.status != nil {
+            parameters.append(.status)
+            conditions.append("d.status = $\(parameters.count)")
+        }
+        if query.label != nil {
+            parameters.append(.label)
+            conditions.append("EXISTS (SELECT 1 FROM document_labels fl WHERE fl.document_id = d.id AND fl.label = $\(parameters.count))")
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        parameters.append(.limit)
+        let limit = "$\(parameters.count)"
+        parameters.append(.offset)
+        let offset = "$\(parameters.count)"
+        let column = query.sort.field.column
+        let direction = query.sort.descending ? "DESC" : "ASC"
+        let sql = """
+            SELECT t.total, \(documentColumns("p")), p.labels
+            FROM (\(countTotal ? "SELECT count(*) AS total FROM documents d \(filter)" : "SELECT NULL::bigint AS total")) t
+            LEFT JOIN LATERAL (
+                SELECT d.id, d.filename, d.status, d.fields, d.created_at, d.updated_at, \(labelsAggregate) AS labels
+                FROM (SELECT d.id FROM documents d \(filter)
+                      ORDER BY d.\(column) \(direction), d.id \(direction) LIMIT \(limit) OFFSET \(offset)) page
+                JOIN documents d ON d.id = page.id
+                LEFT JOIN document_labels l ON l.document_id = d.id
+                GROUP BY d.id
+            ) p ON true
+            ORDER BY p.\(column) \(direction), p.id \(direction)
+            """
+        return (sql, parameters)
+    }
+
+    enum ListParameter { case status, label, limit, offset }
+
+    /// Inserts the document and its labels in one statement (one transaction, one round trip).
+    static let insert = """
+        WITH d AS (
+            INSERT INTO documents (filename, status, fields, sha256, page_count, content_type)
+            VALUES ($1, $2, $3::jsonb, $4, $5, $6) RETURNING *
+        ), l AS (
+            INSERT INTO document_labels (document_id, label) SELECT d.id, unnest($7::text[]) FROM d
+        )
+        SELECT \(documentColumns("d")) FROM d
+        """
+
+    /// Several documents with ids chosen by the caller, and all their labels, in one statement.
+    /// Parameters are parallel arrays; an empty string stands for NULL in sha256, page_count and
+    /// content_type. $8/$9 pair each label with its document's id.
+    static let insertMany = """
+        WITH d AS (
+            INSERT INTO documents (id, filename, status, fields, sha256, page_count, content_type)
+            SELECT i.id::uuid, i.filename, i.status, i.fields::jsonb, NULLIF(i.sha256, ''),
+                   NULLIF(i.page_count, '')::integer, NULLIF(i.content_type, '')
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+                AS i(id, filename, status, fields, sha256, page_count, content_type)
+            RETURNING *
+        ), l AS (
+            INSERT INTO document_labels (document_id, label)
+            SELECT x.document_id::uuid, x.label FROM unnest($8::text[], $9::text[]) AS x(document_id, label)
+        )
+        SELECT \(documentColumns("d")) FROM d
+        """
+
+    static let replace = """
+        UPDATE documents SET filename = $2, status = $3, fields = $4::jsonb, updated_at = now()
+        WHERE id = $1 RETURNING \(documentColumns("documents"))
+        """
+
+    /// Row lock first: the merge patch reads the stored fields, so two PATCHes must not interleave.
+    static let lockFields = "SELECT fields::text FROM documents WHERE id = $1 FOR UPDATE"
+
+    static let update = """
+        UPDATE documents SET filename = COALESCE($2, filename), status = COALESCE($3, status),
+            fields = COALESCE($4::jsonb, fields), updated_at = now()
+        WHERE id = $1
+        """
+
+    /// Makes the label set exactly $2: drop the others, add the missing ones.
+    static let removeOtherLabels = "DELETE FROM document_labels WHERE document_id = $1 AND label <> ALL($2::text[])"
+    static let addLabels = """
+        INSERT INTO document_labels (document_id, label) SELECT $1, unnest($2::text[])
+        ON CONFLICT DO NOTHING
+        """
+
+    static let delete = "DELETE FROM documents WHERE id = $1"
+}
