@@ -47,15 +47,23 @@ public final class PostgresConnection {
             PQfinish(handle)
             throw PostgresError.connectionFailed(message)
         }
-        // libpq prints server notices (and the FATAL of a terminated session) to stderr by
-        // default; they are either noise or reported through the error that follows.
-        PQsetNoticeProcessor(handle, { _, _ in }, nil)
         // Child processes (scripts, a spawned server) must not inherit the session's socket.
         let socket = PQsocket(handle)
         if socket >= 0 { _ = fcntl(socket, F_SETFD, fcntl(socket, F_GETFD) | FD_CLOEXEC) }
         let connection = PostgresConnection(handle: handle,
                                             statementCacheCapacity: configuration.statementCacheCapacity,
                                             counter: counter)
+        // libpq prints server notices to stderr by default; we drop them, except that a FATAL
+        // arriving on an idle session (pg_terminate_backend, server shutdown) marks it dead even
+        // before the server's close reaches us.
+        PQsetNoticeReceiver(handle, { argument, result in
+            guard let argument, let result,
+                  let severity = PQresultErrorField(result, Int32(UInt8(ascii: "V"))) else { return }
+            let text = String(cString: severity)
+            if text == "FATAL" || text == "PANIC" {
+                Unmanaged<PostgresConnection>.fromOpaque(argument).takeUnretainedValue().isBroken = true
+            }
+        }, Unmanaged.passUnretained(connection).toOpaque())
         do {
             // Row decoding reads timestamps in the ISO output form.
             try connection.runSimple("SET DateStyle TO ISO")
@@ -143,7 +151,9 @@ public final class PostgresConnection {
                 isBroken = true
                 return false
             }
+            // Parsing the input here hands an unsolicited FATAL to the notice receiver.
             while let notification = PQnotifies(handle) { PQfreemem(notification) }
+            if isBroken { return false }
         }
         return true
     }

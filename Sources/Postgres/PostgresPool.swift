@@ -50,6 +50,9 @@ public final class PostgresPool: @unchecked Sendable {
     /// Callers waiting for a connection right now.
     var waiterCount: Int { locked { waiters.count } }
 
+    /// Connections fully opened (session set up) and waiting in the pool.
+    var idleConnectionCount: Int { locked { idle.count } }
+
     /// Opens `minConnections` in the background and keeps that many open, reconnecting with
     /// backoff when the database goes away. Never throws: the database may be down at start.
     public func start() {

@@ -116,7 +116,10 @@ final class PostgresPoolTests: XCTestCase {
         let pool = try makePool(min: 2, max: 2)
         pool.start()
         let applicationName = pool.configuration.applicationName!
-        XCTAssertTrue(try waitUntil { try sessionCount(applicationName: applicationName, via: admin) == 2 })
+        // Wait for both connections to finish their session set-up: a backend killed half-way
+        // through it would count as a failed connect (and trigger backoff), not a dead idle one.
+        XCTAssertTrue(waitUntil { pool.idleConnectionCount == 2 })
+        XCTAssertEqual(try sessionCount(applicationName: applicationName, via: admin), 2)
         let killed = try admin.query("""
             SELECT pg_terminate_backend(pid) AS killed, pid FROM pg_stat_activity WHERE application_name = $1
             """, [.text(applicationName)])
