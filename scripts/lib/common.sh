@@ -51,8 +51,16 @@ load_dotenv() {
     while IFS= read -r line || [ -n "$line" ]; do
         line="${line%$'\r'}"
         case "$line" in ''|'#'*) continue ;; esac
-        key="${line%%=*}"; key="${key#export }"; value="${line#*=}"
-        value="${value%\"}"; value="${value#\"}"; value="${value%\'}"; value="${value#\'}"
+        case "$line" in *=*) ;; *) continue ;; esac
+        key="${line%%=*}"; key="${key#export }"; key="${key//[[:space:]]/}"; value="${line#*=}"
+        value="${value#"${value%%[![:space:]]*}"}"                      # leading blanks
+        case "$value" in
+            \"*) value="${value#\"}"; value="${value%%\"*}" ;;          # "quoted" (may hold #)
+            \'*) value="${value#\'}"; value="${value%%\'*}" ;;
+            '#'*) value="" ;;                                          # empty, then a comment
+            *) value="${value%%[[:space:]]#*}"                          # drop a trailing # comment
+               value="${value%"${value##*[![:space:]]}"}" ;;            # and trailing blanks
+        esac
         if [ -z "${!key:-}" ]; then export "$key=$value"; fi
     done < "$ROOT/.env"
 }
