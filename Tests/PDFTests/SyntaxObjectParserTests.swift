@@ -28,6 +28,18 @@ final class SyntaxObjectParserTests: XCTestCase {
         XCTAssertEqual(items[3].intValue, 5)
     }
 
+    func testReferenceSpellings() throws {
+        let items = try XCTUnwrap(parse("[1 0 R\n2\r\n0\tR 3 0 R] 4 0 RG 5 0 R/X 6 0 Rx").arrayValue)
+        XCTAssertEqual(items.compactMap(\.referenceValue).map(\.number), [1, 2, 3])
+        var parser = PDFObjectParser(lexer: PDFLexer(bytes: Array("4 0 RG 5 0 R/X 6 7 R".utf8)), maxDepth: 8)
+        XCTAssertEqual(try parser.parseObject().intValue, 4, "RG is an operator, not R")
+        XCTAssertEqual(try parser.parseObject().intValue, 0)
+        _ = try parser.parseObject() // RG
+        XCTAssertEqual(try parser.parseObject().referenceValue, PDFObjectID(number: 5, generation: 0))
+        XCTAssertEqual(try parser.parseObject().nameValue, "X")
+        XCTAssertEqual(try parser.parseObject().referenceValue, PDFObjectID(number: 6, generation: 7))
+    }
+
     func testReferencesAreNotRecognisedInContentStreams() throws {
         var parser = PDFObjectParser(lexer: PDFLexer(bytes: Array("1 0 R".utf8)), maxDepth: 8, allowsReferences: false)
         XCTAssertEqual(try parser.parseObject().intValue, 1)

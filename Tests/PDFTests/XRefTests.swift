@@ -203,6 +203,30 @@ final class XRefTests: XCTestCase {
                        ["(six) Tj", "(four) Tj", "(five) Tj"])
     }
 
+    func testObjectStreamIndexThatIsWrongIsSearched() throws {
+        var w = RawPDFWriter.withOnePage("/Resources 7 0 R")
+        w.objectStream(5, [(8, "<< /Other true >>"), (7, "<< /ProcSet [/PDF /Text] >>")])
+        let xrefStreamOffset = w.bytes.count
+        // The xref says object 7 is at index 0 of stream 5; it is at index 1.
+        w.streamObject(6, dictionary: "/Type /XRef /Size 8 /W [1 2 1] /Index [7 1]", data: RawPDFWriter.row([2, 5, 0], widths: [1, 2, 1]))
+        w.classicXRef([1, 2, 3, 5], trailer: "/Size 9 /Root 1 0 R /XRefStm \(xrefStreamOffset)")
+        let file = try PDFFile(bytes: w.bytes)
+        XCTAssertEqual(try file.pages()[0].resources["ProcSet"]?.arrayValue?.count, 2)
+    }
+
+    func testXRefStreamWithoutTypeColumnDefaultsToInUse() throws {
+        var w = RawPDFWriter.withOnePage("")
+        let xrefOffset = w.bytes.count
+        var rows: [UInt8] = []
+        for n in 1...3 { rows += RawPDFWriter.row([w.offsets[n]!, 0], widths: [4, 1]) }
+        w.streamObject(4, dictionary: "/Type /XRef /Size 4 /W [0 4 1] /Index [1 3] /Root 1 0 R", data: rows)
+        w.text("startxref\n\(xrefOffset)\n%%EOF\n")
+        let file = try PDFFile(bytes: w.bytes)
+        XCTAssertFalse(file.wasRepaired)
+        XCTAssertEqual(file.xref[3], .inFile(offset: w.offsets[3]!, generation: 0))
+        XCTAssertEqual(try file.pages().count, 1)
+    }
+
     func testObjStmXRefStreamCorpusFile() throws {
         let file = try PDFFile(bytes: TestCorpus.bytes("pdf-robustness", "objstm-xrefstream.pdf"))
         XCTAssertFalse(file.wasRepaired)

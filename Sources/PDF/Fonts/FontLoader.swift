@@ -18,7 +18,15 @@ struct FontLoader {
         let flags = try integer(descriptor?["Flags"]) ?? 0
         let isSymbolic = flags & 4 != 0
         let toUnicode = try cmap(font["ToUnicode"])
-        let metrics = StandardFontMetrics.named(baseFont) ?? fallbackMetrics(flags: flags)
+        // Built-in metrics matter only when the font dictionary lacks widths or the descriptor
+        // lacks ascent/descent; the usual embedded font has both.
+        var builtInMetrics: StandardFontMetrics?
+        var metrics: StandardFontMetrics {
+            if let builtInMetrics { return builtInMetrics }
+            let found = StandardFontMetrics.named(baseFont) ?? fallbackMetrics(flags: flags)
+            builtInMetrics = found
+            return found
+        }
 
         let encoding = try simpleEncoding(font, baseFont: baseFont, descriptor: descriptor,
                                           subtype: subtype, isSymbolic: isSymbolic)
@@ -43,7 +51,7 @@ struct FontLoader {
         let codes = SimpleFontCodes(toUnicode: toUnicode, encoding: encoding,
                                     codesAreLatin1: isSymbolic && subtype == "TrueType",
                                     widths: widths, firstChar: firstChar, missingWidth: missingWidth,
-                                    metrics: metrics, widthScale: widthScale)
+                                    metrics: widths == nil ? metrics : nil, widthScale: widthScale)
         return PDFFont(baseFont: baseFont, codes: .singleByte(codes), ascent: ascent, descent: descent)
     }
 

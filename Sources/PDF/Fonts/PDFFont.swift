@@ -103,12 +103,13 @@ final class SimpleFontCodes {
     private let widths: [Double?]?
     private let firstChar: Int
     private let missingWidth: Double?
-    private let metrics: StandardFontMetrics
+    /// Built-in widths, for fonts without `/Widths` only.
+    private let metrics: StandardFontMetrics?
     private let widthScale: Double
     private var glyphs = [FontGlyph?](repeating: nil, count: 256)
 
     init(toUnicode: CMap?, encoding: SimpleEncoding, codesAreLatin1: Bool, widths: [Double?]?, firstChar: Int,
-         missingWidth: Double?, metrics: StandardFontMetrics, widthScale: Double) {
+         missingWidth: Double?, metrics: StandardFontMetrics?, widthScale: Double) {
         self.toUnicode = toUnicode
         self.encoding = encoding
         self.codesAreLatin1 = codesAreLatin1
@@ -134,7 +135,7 @@ final class SimpleFontCodes {
         }
         var width: Double?
         if let widths, code >= firstChar, code - firstChar < widths.count { width = widths[code - firstChar] }
-        if widths == nil, let text { width = metrics.width(of: text) }
+        if widths == nil, let text { width = metrics?.width(of: text) }
         let advance = (width ?? missingWidth ?? (widths == nil ? 500 : 0)) * widthScale
         return FontGlyph(text: text ?? PDFFont.unknownText, isUnknown: text == nil, advance: advance, isWordSpace: code == 32)
     }
@@ -197,12 +198,16 @@ final class CompositeFontCodes {
 /// CID advance widths from a CIDFont's `/W` and `/DW` (ISO 32000-2 §9.7.4.3), in 1/1000 em.
 struct CIDWidths: Sendable {
     var defaultWidth: Double = 1000
-    var single: [UInt32: Double] = [:]
-    /// `cfirst clast w` runs, kept unexpanded so a huge range costs nothing.
+    /// `c [w1 w2 …]` runs: widths of consecutive CIDs from `first`.
+    var runs: [(first: UInt32, widths: [Double])] = []
+    /// `cfirst clast w` ranges, kept unexpanded so a huge range costs nothing.
     var ranges: [(first: UInt32, last: UInt32, width: Double)] = []
 
+    /// Looked up once per code (fonts cache glyphs), so a scan of the runs is enough.
     func width(of cid: UInt32) -> Double {
-        if let width = single[cid] { return width }
+        for run in runs where cid >= run.first && UInt64(cid) < UInt64(run.first) + UInt64(run.widths.count) {
+            return run.widths[Int(cid - run.first)]
+        }
         for range in ranges where cid >= range.first && cid <= range.last { return range.width }
         return defaultWidth
     }
@@ -214,9 +219,7 @@ struct CIDWidths: Sendable {
         while i < w.count {
             guard let first = w[i].intValue, first >= 0, first <= Int(UInt32.max) else { break }
             if i + 1 < w.count, let list = w[i + 1].arrayValue {
-                for (offset, value) in list.enumerated() {
-                    if let width = value.numberValue, first + offset <= Int(UInt32.max) { single[UInt32(first + offset)] = width }
-                }
+                runs.append((UInt32(first), list.map { $0.numberValue ?? defaultWidth }))
                 i += 2
             } else if i + 2 < w.count, let last = w[i + 1].intValue, let width = w[i + 2].numberValue, last >= first {
                 ranges.append((UInt32(clamping: first), UInt32(clamping: last), width))

@@ -1,15 +1,17 @@
 /// A run of words on one baseline with no column-sized gap inside: one `TextLine`.
 struct LayoutLine {
-    var words: [LayoutWord]
+    /// The line's words, left to right, as indices into the page's word list (words are large;
+    /// lines are sorted and regrouped several times).
+    var wordIndices: [Int]
     /// Union of the words' reading-frame boxes.
     var readingBox: PDFRect
     var baseline: Double
     var fontSize: Double
 
-    var textLine: TextLine {
-        var box = words[0].word.box
-        for word in words.dropFirst() { box = box.union(word.word.box) }
-        return TextLine(words: words.map(\.word), box: box)
+    func textLine(_ words: [LayoutWord]) -> TextLine {
+        var box = words[wordIndices[0]].word.box
+        for index in wordIndices.dropFirst() { box = box.union(words[index].word.box) }
+        return TextLine(words: wordIndices.map { words[$0].word }, box: box)
     }
 }
 
@@ -49,18 +51,19 @@ enum LineBuilder {
         guard let firstIndex = row.first else { return }
         // Rows come sorted by baseline then x; words on a slightly different baseline may be out of x order.
         let ordered = row.count == 1 ? row : row.sorted { words[$0].readingBox.x0 < words[$1].readingBox.x0 }
-        let first = words[ordered.first ?? firstIndex]
-        var current = LayoutLine(words: [first], readingBox: first.readingBox,
+        let start = ordered.first ?? firstIndex
+        let first = words[start]
+        var current = LayoutLine(wordIndices: [start], readingBox: first.readingBox,
                                  baseline: first.baseline, fontSize: first.word.fontSize)
         for index in ordered.dropFirst() {
             let word = words[index]
             let gap = word.readingBox.x0 - current.readingBox.x1
             if gap > columnGap * max(current.fontSize, word.word.fontSize) {
                 lines.append(current)
-                current = LayoutLine(words: [word], readingBox: word.readingBox,
+                current = LayoutLine(wordIndices: [index], readingBox: word.readingBox,
                                      baseline: word.baseline, fontSize: word.word.fontSize)
             } else {
-                current.words.append(word)
+                current.wordIndices.append(index)
                 current.readingBox = current.readingBox.union(word.readingBox)
                 current.fontSize = max(current.fontSize, word.word.fontSize)
             }

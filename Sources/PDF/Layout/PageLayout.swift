@@ -7,13 +7,14 @@ enum PageLayout {
 
         // Upright text first, then each turned direction on its own.
         var lines: [TextLine] = []
-        if builder.words.allSatisfy({ $0.direction == .leftToRight }) {
-            lines = ReadingOrder.order(LineBuilder.lines(of: builder.words)).map(\.textLine)
+        let words = builder.words
+        if words.allSatisfy({ $0.direction == .leftToRight }) {
+            lines = ReadingOrder.order(LineBuilder.lines(of: words)).map { $0.textLine(words) }
         } else {
             for direction in TextDirection.allCases {
-                let words = builder.words.filter { $0.direction == direction }
-                guard !words.isEmpty else { continue }
-                lines += ReadingOrder.order(LineBuilder.lines(of: words)).map(\.textLine)
+                let turned = words.filter { $0.direction == direction }
+                guard !turned.isEmpty else { continue }
+                lines += ReadingOrder.order(LineBuilder.lines(of: turned)).map { $0.textLine(turned) }
             }
         }
         return TextPage(number: number, width: width, height: height, lines: lines,

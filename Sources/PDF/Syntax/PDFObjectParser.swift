@@ -53,15 +53,23 @@ struct PDFObjectParser {
         }
     }
 
-    /// After an integer: `G R` makes it a reference. Otherwise the lexer is rewound.
+    /// After an integer: `G R` makes it a reference. Checked on the bytes, without building
+    /// tokens, because most integers (in `/Widths`, `/W`, matrices) are not followed by one.
     mutating func referenceAfter(_ number: Int) -> PDFObjectID? {
-        let saved = lexer.position
-        if case .integer(let generation) = lexer.next(), case .keyword(let r) = lexer.next(),
-           lexer.keyword(r, is: Keyword.reference), number >= 0, generation >= 0 {
-            return PDFObjectID(number: number, generation: generation)
+        let bytes = lexer.bytes, end = lexer.end
+        var p = lexer.position
+        while p < end && ByteClass.isWhitespace(bytes[p]) { p += 1 }
+        var generation = 0
+        let digitsStart = p
+        while p < end && ByteClass.isDigit(bytes[p]) {
+            if p - digitsStart < 10 { generation = generation * 10 + Int(bytes[p] &- 0x30) }
+            p += 1
         }
-        lexer.position = saved
-        return nil
+        guard p > digitsStart, p - digitsStart <= 10, p < end, ByteClass.isWhitespace(bytes[p]) else { return nil }
+        while p < end && ByteClass.isWhitespace(bytes[p]) { p += 1 }
+        guard p < end, bytes[p] == 0x52, p + 1 == end || !ByteClass.isRegular(bytes[p + 1]), number >= 0 else { return nil }
+        lexer.position = p + 1
+        return PDFObjectID(number: number, generation: generation)
     }
 
     mutating func parseArray(depth: Int) throws -> PDFObject {

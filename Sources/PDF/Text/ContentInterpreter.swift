@@ -179,24 +179,26 @@ final class ContentInterpreter {
         defer { swap(&placed, &glyphs) }
         let top = rise + font.ascent * size
         let bottom = rise + font.descent * size
+        let isVertical = font.isVertical
+        let verticalStep = font.verticalAdvance * size
+        let horizontalScale = size * scaling
         var offset = 0.0
 
         font.forEachGlyph(in: bytes) { glyph in
             let spacing = characterSpacing + (glyph.isWordSpace ? wordSpacing : 0)
-            if font.isVertical {
+            if isVertical {
                 let half = glyph.advance * size / 2
-                let step = font.verticalAdvance * size
-                placer.place(glyph, x0: -half, x1: half, y0: offset + step, y1: offset, originX: 0, originY: offset,
+                placer.place(glyph, x0: -half, x1: half, y0: offset + verticalStep, y1: offset, originX: 0, originY: offset,
                              into: &placed)
-                offset += step + spacing
+                offset += verticalStep + spacing
             } else {
-                let width = glyph.advance * size * scaling
+                let width = glyph.advance * horizontalScale
                 placer.place(glyph, x0: offset, x1: offset + width, y0: bottom, y1: top, originX: offset, originY: rise,
                              into: &placed)
-                offset += (glyph.advance * size + spacing) * scaling
+                offset += width + spacing * scaling
             }
         }
-        textMatrix = (font.isVertical ? Matrix.translation(0, offset) : Matrix.translation(offset, 0))
+        textMatrix = (isVertical ? Matrix.translation(0, offset) : Matrix.translation(offset, 0))
             .concatenating(textMatrix)
     }
 
