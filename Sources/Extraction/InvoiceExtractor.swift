@@ -57,6 +57,11 @@ public struct InvoiceExtractor: Sendable {
             result[.currency] = (FieldCandidate(field: .currency, value: currency.code, score: currency.confidence,
                                                 cell: currency.cell, box: cell.box, raw: cell.text),
                                  currency.confidence)
+        } else if result[.totalAmount] != nil, let source = result[.iban]?.0 ?? result[.vendorTaxId]?.0,
+                  let code = CurrencyLexicon.code(forCountry: String(source.value.prefix(2))) {
+            // No symbol or code printed: the seller's bank or VAT country tells the currency.
+            result[.currency] = (FieldCandidate(field: .currency, value: code, score: 0.55, cell: source.cell, box: source.box,
+                                                raw: source.raw), 0.55)
         }
         if let customer = parties.customer { result[.customerName] = (customer.candidate, customer.confidence) }
         if let vendor = parties.vendor { result[.vendorName] = (vendor.candidate, vendor.confidence) }
