@@ -53,11 +53,15 @@ public struct InvoiceExtractor: Sendable {
         let countries = [result[.iban]?.0.value, result[.vendorTaxId]?.0.value].compactMap { $0.map { String($0.prefix(2)) } }
         if let currency = CurrencyResolver.resolve(layout: layout, totals: chosenTotals.isEmpty ? finder.amounts : chosenTotals,
                                                    countryHints: countries) {
-            let ref = currency.cell ?? chosenTotals.first?.cell ?? CellRef(page: 0, row: 0, column: 0)
-            let cell = layout.pages.isEmpty || layout.pages[ref.page].rows.isEmpty ? nil : layout[ref]
-            result[.currency] = (FieldCandidate(field: .currency, value: currency.code, score: currency.confidence, cell: ref,
-                                                box: cell?.box ?? PDFRect(x0: 0, y0: 0, x1: 0, y1: 0), raw: cell?.text ?? currency.code),
+            let cell = layout[currency.cell]
+            result[.currency] = (FieldCandidate(field: .currency, value: currency.code, score: currency.confidence,
+                                                cell: currency.cell, box: cell.box, raw: cell.text),
                                  currency.confidence)
+        } else if result[.totalAmount] != nil, let source = result[.iban]?.0 ?? result[.vendorTaxId]?.0,
+                  let code = CurrencyLexicon.code(forCountry: String(source.value.prefix(2))) {
+            // No symbol or code printed: the seller's bank or VAT country tells the currency.
+            result[.currency] = (FieldCandidate(field: .currency, value: code, score: 0.55, cell: source.cell, box: source.box,
+                                                raw: source.raw), 0.55)
         }
         if let customer = parties.customer { result[.customerName] = (customer.candidate, customer.confidence) }
         if let vendor = parties.vendor { result[.vendorName] = (vendor.candidate, vendor.confidence) }

@@ -28,6 +28,8 @@ final class AmountParserTests: XCTestCase {
             ("1.234.567,8", nil, "1234567.80", nil),
             ("EUR1,234.56", nil, "1234.56", "EUR"),
             ("38 400:-", nil, "38400.00", "SEK"),
+            ("1 234.56", nil, "1234.56", nil),
+            ("US$ 1,234.56", nil, "1234.56", "USD"),
             ("1.234,56EUR", nil, "1234.56", "EUR"),
         ]
         for (text, hint, expected, currency) in cases {

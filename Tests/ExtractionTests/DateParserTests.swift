@@ -28,6 +28,7 @@ final class DateParserTests: XCTestCase {
             ("18 februari 2025", "2025-02-18"), ("14 janvier 2025", "2025-01-14"), ("3 août 2023", "2023-08-03"),
             ("12 décembre 2023", "2023-12-12"), ("7 Jänner 2024", "2024-01-07"), ("5-Mar-2024", "2024-03-05"),
             ("1 maj 2024", "2024-05-01"), ("10 settembre 2024", "2024-09-10"), ("Datum: 29. April 2023", "2023-04-29"),
+            ("5th of March 2024", "2024-03-05"), ("05-MAR-2024", "2024-03-05"), ("5 de marzo del 2024", "2024-03-05"),
         ]
         for (text, expected) in cases {
             XCTAssertEqual(DateParser.date(text)?.date.description, expected, text)

@@ -295,6 +295,22 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(PartyResolver.nameSegment("Golden Gate Logistics, Corp."), "Golden Gate Logistics, Corp.")
     }
 
+    /// No currency symbol or code anywhere: the seller's bank country decides.
+    func testCurrencyFromBankCountryWhenNoneIsPrinted() {
+        var b = PageBuilder()
+        b.text("Koffiebranderij De Boon", x: 40, y: 40, size: 14)
+        b.text("FACTUUR nr. 2024-0311 d.d. 11-03-2024", x: 40, y: 160)
+        b.text("Totaal", x: 380, y: 268); b.text("588,60", x: 520, y: 268)
+        b.text("Betaling op NL91 ABNA 0417 1643 00 o.v.v. factuurnummer.", x: 40, y: 310)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["Currency"], "EUR")
+        XCTAssertEqual(fields["InvoiceNumber"], "2024-0311")
+        XCTAssertEqual(fields["TotalAmount"], "588.60")
+        XCTAssertEqual(CurrencyLexicon.code(forCountry: "SE"), "SEK")
+        XCTAssertNil(CurrencyLexicon.code(forCountry: "52"))
+    }
+
     func testEmptyAndBlankPagesGiveNoFields() {
         XCTAssertEqual(extractor.extract(pages: []), [])
         XCTAssertEqual(extractor.extract(pages: [TextPage(number: 1, width: 595, height: 842, lines: [])]), [])

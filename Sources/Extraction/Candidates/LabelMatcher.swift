@@ -85,7 +85,8 @@ struct LabelMatcher: Sendable {
     func match(_ text: String) -> LabelMatch? {
         let text = Self.droppingLeadingRate(text)
         let tokens = Self.tokens(of: text, limit: longestPhrase)
-        guard !tokens.isEmpty else { return nil }
+        // Most cells are values: one set lookup rules them out.
+        guard let first = tokens.first, firstWords.contains(first.folded) else { return nil }
         for length in stride(from: min(tokens.count, longestPhrase), through: 1, by: -1) {
             let key = tokens[..<length].map(\.folded)
             guard let entry = entries[Array(key)] else { continue }

@@ -14,6 +14,22 @@ enum CurrencyLexicon {
 
     static func code(forSymbol c: Character) -> String? { symbols[c] }
 
+    /// The currency of a country (ISO 3166 alpha-2, as IBANs and VAT ids start), for a
+    /// document that prints no symbol or code at all.
+    static func code(forCountry country: String) -> String? {
+        if euroCountries.contains(country) { return "EUR" }
+        return nationalCurrencies[country]
+    }
+
+    private static let euroCountries: Set<String> = [
+        "AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "EL", "HR", "IE", "IT", "LT", "LU", "LV", "MT", "NL",
+        "PT", "SI", "SK", "MC", "SM", "VA", "AD",
+    ]
+    private static let nationalCurrencies: [String: String] = [
+        "SE": "SEK", "GB": "GBP", "CH": "CHF", "LI": "CHF", "DK": "DKK", "NO": "NOK", "PL": "PLN", "CZ": "CZK",
+        "HU": "HUF", "RO": "RON", "BG": "BGN", "IS": "ISK", "US": "USD",
+    ]
+
     /// The ISO code for a word printed beside an amount (`EUR`, `kr`, `SEK`); case matters for
     /// codes (upper case) to avoid reading ordinary words as currencies.
     static func code(forWord word: String) -> String? {

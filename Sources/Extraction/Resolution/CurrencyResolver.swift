@@ -3,7 +3,7 @@
 /// as SEK unless the bank account or VAT id is Danish or Norwegian.
 enum CurrencyResolver {
     static func resolve(layout: DocumentLayout, totals: [AmountCandidate], countryHints: [String])
-        -> (code: String, confidence: Double, cell: CellRef?)? {
+        -> (code: String, confidence: Double, cell: CellRef)? {
         var votes: [String: Double] = [:]
         var origin: [String: CellRef] = [:]
         for c in totals {
@@ -18,7 +18,8 @@ enum CurrencyResolver {
                 origin[code] = origin[code] ?? ref
             }
         }
-        guard let (code, vote) = votes.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }) else { return nil }
+        guard let (code, vote) = votes.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
+              let cell = origin[code] else { return nil }
         let share = vote / votes.values.reduce(0, +)
         var resolved = code
         // `$` is shared by many dollars: a printed CAD/AUD/… code says which one.
@@ -30,7 +31,7 @@ enum CurrencyResolver {
         if code == "SEK", !layout.allCells.contains(where: { layout[$0].text.containsBytes("SEK") }) {
             if countryHints.contains("DK") { resolved = "DKK" } else if countryHints.contains("NO") { resolved = "NOK" }
         }
-        return (resolved, min(0.98, 0.5 + 0.5 * share), origin[code])
+        return (resolved, min(0.98, 0.5 + 0.5 * share), cell)
     }
 
     private static let nonUSDollars = ["CAD", "AUD", "NZD", "HKD", "SGD", "MXN"]

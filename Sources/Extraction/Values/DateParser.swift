@@ -139,7 +139,7 @@ public enum DateParser {
 
     /// Words skipped between the parts of a written date: `5 de marzo de 2024`, `1er mars`,
     /// `March 5th, 2024`, `le 5 mars 2024`, `den 5 mars 2024`.
-    private static let fillers: Set<String> = ["de", "del", "er", "st", "nd", "rd", "th", "den"]
+    private static let fillers: Set<String> = ["de", "del", "er", "st", "nd", "rd", "th", "den", "of"]
 
     private static func writtenDate(_ tokens: [Token], at i: Int) -> (ParsedDate, Int)? {
         // Collect up to five meaningful tokens from i (fillers skipped, they count as used).
