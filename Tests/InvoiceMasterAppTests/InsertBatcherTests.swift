@@ -18,7 +18,7 @@ final class InsertBatcherTests: XCTestCase {
                 return values.map { $0 * 10 }
             })
         let results = Mutex<[Int: Int]>([:])
-        DispatchQueue.concurrentPerform(iterations: 64) { value in
+        runOnSeparateThreads(64) { value in
             let output = try? batcher.insert(value)
             results.withLock { $0[value] = output }
         }
@@ -34,7 +34,7 @@ final class InsertBatcherTests: XCTestCase {
             insertOne: { value in if value == 3 { throw Refused(value: value) }; return value },
             insertMany: { _ in throw Refused(value: -1) })
         let results = Mutex<[Int: Result<Int, Refused>]>([:])
-        DispatchQueue.concurrentPerform(iterations: 16) { value in
+        runOnSeparateThreads(16) { value in
             let result = Result { try batcher.insert(value) }.mapError { $0 as! Refused }
             results.withLock { $0[value] = result }
         }
@@ -51,10 +51,25 @@ final class InsertBatcherTests: XCTestCase {
             insertOne: { _ in singleInserts.add(1, ordering: .relaxed); Thread.sleep(forTimeInterval: 0.005); throw Down() },
             insertMany: { _ in throw Down() })
         let failures = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: 16) { value in
+        runOnSeparateThreads(16) { value in
             do { _ = try batcher.insert(value) } catch { if error is Down { failures.add(1, ordering: .relaxed) } }
         }
         XCTAssertEqual(failures.load(ordering: .relaxed), 16)
         XCTAssertLessThan(singleInserts.load(ordering: .relaxed), 16, "batched inserts were not retried one by one")
     }
+}
+
+/// Runs `body` on `count` threads of its own at once and waits for all of them.
+/// (`DispatchQueue.concurrentPerform` would run only as many at once as there are cores, so on
+/// a 2-core machine callers rarely overlap and batches rarely form.)
+private func runOnSeparateThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let group = DispatchGroup()
+    for index in 0..<count {
+        group.enter()
+        Thread {
+            body(index)
+            group.leave()
+        }.start()
+    }
+    group.wait()
 }
