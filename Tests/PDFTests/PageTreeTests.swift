@@ -64,6 +64,19 @@ final class PageTreeTests: XCTestCase {
         XCTAssertEqual(try parser.next()?.operands.map(\.intValue), [1, 0], "tokens of two streams do not run together")
     }
 
+    func testKidsReferenceLoopFallsBackToPageObjects() throws {
+        let builder = TestPDFBuilder([
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids 4 0 R /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R >>",
+            "5 0 R",
+            "4 0 R",
+        ])
+        let file = try PDFFile(bytes: builder.bytes)
+        XCTAssertEqual(try file.pages().map(\.objectID?.number), [3])
+        XCTAssertTrue(file.pageTreeWasRecovered)
+    }
+
     func testBrokenPageTreeFallsBackToPageObjects() throws {
         let builder = TestPDFBuilder([
             "<< /Type /Catalog /Pages 9 0 R >>",

@@ -79,7 +79,7 @@ public final class PDFFile {
 
     /// The catalog, or nil when `/Root` is missing, not a dictionary, or a broken reference
     /// (limit errors still propagate).
-    private func usableCatalog() throws -> PDFDictionary? {
+    func usableCatalog() throws -> PDFDictionary? {
         do {
             return try catalog()
         } catch PDFError.malformed {

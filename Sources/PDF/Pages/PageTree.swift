@@ -13,7 +13,13 @@ extension PDFFile {
     public func pages() throws -> [PDFPage] {
         if let cachedPages { return cachedPages }
         var result: [PDFPage] = []
-        if let root = try catalog()?["Pages"] { result = try walkPageTree(from: root) }
+        if let root = try usableCatalog()?["Pages"] {
+            do {
+                result = try walkPageTree(from: root)
+            } catch PDFError.malformed {
+                result = [] // e.g. a /Kids reference that loops: look for the page objects instead
+            }
+        }
         if result.isEmpty {
             result = try pagesFoundByScan()
             pageTreeWasRecovered = true
@@ -28,7 +34,7 @@ extension PDFFile {
         var visited = Set<Int>()
         // Explicit stack instead of recursion: a deep hostile tree cannot overflow the call stack.
         var stack: [(node: PDFObject, inherited: Inherited, depth: Int)] = [(root, Inherited(), 0)]
-        while let (node, inheritedFromParent, depth) = stack.popLast().map({ ($0.node, $0.inherited, $0.depth) }) {
+        while let (node, inheritedFromParent, depth) = stack.popLast() {
             if let id = node.referenceValue {
                 guard visited.insert(id.number).inserted else { continue }
             }
