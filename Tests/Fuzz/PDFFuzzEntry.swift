@@ -1,6 +1,7 @@
 // libFuzzer entry for the PDF reader: open a document, walk its pages and resources, decode
-// every stream reachable from them, and parse every content stream. Built by scripts/fuzz-pdf
-// together with the sources of Sources/PDF into one module (so it may use internal API).
+// every stream reachable from them, parse every content stream, then extract the text layer.
+// Built by scripts/fuzz-pdf together with the sources of Sources/PDF into one module (so it
+// may use internal API).
 // Any crash, hang past libFuzzer's -timeout, or sanitizer report is a finding; thrown
 // `PDFError`s are the expected outcome for hostile input.
 
@@ -25,6 +26,10 @@ public func pdfFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
             var parser = ContentStreamParser(try page.contentData(in: file), countingTowards: file)
             while let operation = try parser.next() { _ = operation.operands.count }
             try visitResources(.dictionary(page.resources), in: file, depth: 0)
+        }
+        // The whole text layer, as the API and the CLI extract it: fonts, CMaps, layout.
+        for page in try PDFDocument(bytes: bytes, limits: fuzzLimits).textPages() {
+            _ = page.text
         }
     } catch is PDFError {
         // Expected for damaged and hostile input.
