@@ -84,6 +84,18 @@ final class ServerResponseTests: XCTestCase {
         XCTAssertTrue(client.isClosedByPeer())
     }
 
+    func testPipelinedRequestsResumeAfterOutputBackpressure() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        // Each answer is over the server's output high-water mark, so it stops taking requests
+        // until the client reads; it must pick the queued ones up again by itself.
+        client.send(String(repeating: "GET /big?n=2000000 HTTP/1.1\r\nHost: x\r\n\r\n", count: 3))
+        usleep(200_000)
+        for index in 0..<3 {
+            XCTAssertEqual(client.readResponse()?.body.count, 2_000_000, "response \(index)")
+        }
+    }
+
     func testHeadSendsLengthButNoBody() throws {
         let server = try TestServer()
         let client = try server.client()
