@@ -98,7 +98,13 @@ final class Connection: @unchecked Sendable {
             keepLeftoverInput()
         }
         if phase != .closed && events & LinuxEpoll.out != 0 {
+            let wasHeldBack = output.pendingBytes >= OutputQueue.highWaterBytes
             flush()
+            // Output drained: requests buffered behind the high-water mark may go on.
+            if wasHeldBack && phase == .ready {
+                processInput()
+                keepLeftoverInput()
+            }
         }
         if phase != .closed { updateInterestAndDeadline(progressed: true) }
     }
@@ -165,6 +171,19 @@ final class Connection: @unchecked Sendable {
 
     /// Answers every complete request in the input, in order, until one must wait for a worker.
     func processInput() {
+        while true {
+            answerBufferedRequests()
+            let wasHeldBack = output.pendingBytes >= OutputQueue.highWaterBytes
+            flush()
+            // Writing may have made room for requests already buffered; no event would say so.
+            guard wasHeldBack && phase == .ready && !closeAfterFlush
+                    && output.pendingBytes < OutputQueue.highWaterBytes else { return }
+        }
+    }
+
+    /// Decodes and answers buffered requests until one needs more input, goes to a worker,
+    /// ends the connection, or the queued output reaches the high-water mark.
+    private func answerBufferedRequests() {
         while phase == .ready && !closeAfterFlush && output.pendingBytes < OutputQueue.highWaterBytes {
             switch decoder.next(from: input, remoteAddress: remoteAddress) {
             case .needMore:
@@ -172,7 +191,6 @@ final class Connection: @unchecked Sendable {
                     // Nothing more will come: an unfinished request can never complete.
                     closeAfterFlush = true
                 }
-                flush()
                 return
             case .sendContinue:
                 output.appendInPlace { ResponseHeadWriter.append("HTTP/1.1 100 Continue\r\n\r\n", into: &$0) }
@@ -205,7 +223,6 @@ final class Connection: @unchecked Sendable {
                 }
             }
         }
-        flush()
     }
 
     // MARK: Responses

@@ -8,6 +8,7 @@ public struct HTTPHeaders: Sendable, Sequence {
     public init(_ fields: [(String, String)]) { self.fields = fields.map { (name: $0.0, value: $0.1) } }
 
     public var count: Int { fields.count }
+    public var isEmpty: Bool { fields.isEmpty }
     public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> { fields.makeIterator() }
 
     /// Appends a field, keeping any earlier ones of the same name.

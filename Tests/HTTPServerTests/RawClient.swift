@@ -201,7 +201,3 @@ struct EchoResponder: HTTPResponder {
         return HTTPResponse(status: .ok, headers: HTTPHeaders([("Content-Type", "text/plain")]), body: Array(text.utf8))
     }
 }
-
-extension HTTPHeaders {
-    var isEmpty: Bool { count == 0 }
-}
