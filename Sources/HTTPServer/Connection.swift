@@ -195,7 +195,7 @@ final class Connection: @unchecked Sendable {
             case .sendContinue:
                 output.appendInPlace { ResponseHeadWriter.append("HTTP/1.1 100 Continue\r\n\r\n", into: &$0) }
             case .failure(let error):
-                sendError(error.status)
+                sendError(error.status, reason: error.reason)
             case .request(let request, let keepAlive):
                 servedRequests += 1
                 timeoutKind = .none  // the next wait (idle, header, write) starts afresh
@@ -283,9 +283,11 @@ final class Connection: @unchecked Sendable {
     }
 
     /// Queues an error response and closes after it: the stream cannot be trusted further.
-    func sendError(_ status: HTTPStatus) {
+    func sendError(_ status: HTTPStatus, reason: String) {
+        let body = loop.context.configuration.rejectionBody?(status, reason)
         output.appendInPlace {
-            ResponseHeadWriter.writeError(status, dateLine: loop.dateCache.line, serverLine: loop.context.serverLine, into: &$0)
+            ResponseHeadWriter.writeError(status, body: body, dateLine: loop.dateCache.line,
+                                          serverLine: loop.context.serverLine, into: &$0)
         }
         closeAfterFlush = true
     }
@@ -449,7 +451,7 @@ final class Connection: @unchecked Sendable {
         switch timeoutKind {
         case .header, .body:
             if phase == .ready {
-                sendError(.requestTimeout)
+                sendError(.requestTimeout, reason: timeoutKind == .header ? "request header timeout" : "request body timeout")
                 flush()
                 // Still unwritten, the 408 now runs under the write timeout.
                 if phase != .closed { updateInterestAndDeadline(progressed: true) }

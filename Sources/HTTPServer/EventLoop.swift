@@ -158,8 +158,9 @@ final class EventLoop: @unchecked Sendable {
     /// Over the connection cap: answer 503 if the socket takes it at once, then close.
     private func refuse(_ fd: Int32) {
         var response = [UInt8]()
-        ResponseHeadWriter.writeError(.serviceUnavailable, dateLine: dateCache.line, serverLine: context.serverLine,
-                                      into: &response)
+        let body = context.configuration.rejectionBody?(.serviceUnavailable, "too many open connections")
+        ResponseHeadWriter.writeError(.serviceUnavailable, body: body, dateLine: dateCache.line,
+                                      serverLine: context.serverLine, into: &response)
         _ = response.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         Glibc.close(fd)
     }

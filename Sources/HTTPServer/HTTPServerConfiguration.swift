@@ -18,8 +18,21 @@ public struct HTTPServerConfiguration: Sendable {
     public var shutdownGracePeriod: Double = 10
     /// Event-loop (I/O) threads; 0 means one per CPU core.
     public var ioThreads: Int = 0
+    /// Body of the responses the server itself sends when it rejects a request before any
+    /// responder sees it (400, 408, 413, 414, 431, 501, 505, 503 over the connection cap), given
+    /// the status and a short reason. nil: an empty body. Lets the application answer those in
+    /// its own format (the API's JSON envelope) without this module knowing that format.
+    public var rejectionBody: (@Sendable (_ status: HTTPStatus, _ reason: String) -> RejectionBody)?
+
     /// Value of the `Server` response header.
     public var serverName: String = "invoice-master"
 
     public init() {}
+}
+
+/// A body for a response the server sends on its own (see `rejectionBody`).
+public struct RejectionBody: Sendable {
+    public var contentType: String
+    public var bytes: [UInt8]
+    public init(contentType: String, bytes: [UInt8]) { self.contentType = contentType; self.bytes = bytes }
 }

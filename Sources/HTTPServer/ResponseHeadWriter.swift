@@ -48,9 +48,13 @@ enum ResponseHeadWriter {
     }
 
     /// A complete, body-less error response that closes the connection.
-    static func writeError(_ status: HTTPStatus, dateLine: [UInt8], serverLine: [UInt8], into output: inout [UInt8]) {
-        write(status: status, headers: HTTPHeaders(), framing: .contentLength(0), keepAlive: false,
+    static func writeError(_ status: HTTPStatus, body: RejectionBody? = nil, dateLine: [UInt8], serverLine: [UInt8],
+                           into output: inout [UInt8]) {
+        var headers = HTTPHeaders()
+        if let body { headers.add(name: "Content-Type", value: body.contentType) }
+        write(status: status, headers: headers, framing: .contentLength(body?.bytes.count ?? 0), keepAlive: false,
               dateLine: dateLine, serverLine: serverLine, into: &output)
+        if let body { output.append(contentsOf: body.bytes) }
     }
 
     /// Appends a literal without creating a String or an array.

@@ -90,6 +90,12 @@ public final class Application: HTTPResponder {
         configuration.port = settings.httpPort
         configuration.maxBodyBytes = max(settings.maxBodyBytes, settings.maxUploadBytes)
         configuration.workerThreads = settings.httpWorkerThreads
+        // Requests the server rejects before routing (malformed, too large, too slow) still get
+        // the envelope.
+        configuration.rejectionBody = { status, reason in
+            RejectionBody(contentType: "application/json",
+                          bytes: ApiResponse<NoData>.failure(rejectionMessage(status, reason)).encoded())
+        }
         return configuration
     }
 
@@ -98,4 +104,9 @@ public final class Application: HTTPResponder {
         pool.close()
         logWriter.flush()
     }
+}
+
+/// "Bad request: header name is not a token" from the server's status and reason.
+private func rejectionMessage(_ status: HTTPStatus, _ reason: String) -> String {
+    reason.isEmpty ? status.reason : "\(status.reason): \(reason)"
 }

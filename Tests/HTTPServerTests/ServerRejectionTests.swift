@@ -34,6 +34,31 @@ final class ServerRejectionTests: XCTestCase {
         }
     }
 
+    func testRejectionsCarryTheConfiguredBody() throws {
+        let server = try TestServer {
+            $0.rejectionBody = { status, reason in
+                RejectionBody(contentType: "text/plain", bytes: Array("\(status.code) \(reason)".utf8))
+            }
+        }
+        let client = try server.client()
+        client.send("GET / HTTP/1.1\r\nHost x\r\n\r\n")
+        let response = try XCTUnwrap(client.readResponse())
+        XCTAssertEqual(response.status, 400)
+        XCTAssertEqual(response.header("content-type"), "text/plain")
+        XCTAssertTrue(String(decoding: response.body, as: UTF8.self).hasPrefix("400 "), "body names the status and reason")
+        XCTAssertEqual(response.header("content-length"), String(response.body.count))
+    }
+
+    func testRejectionsHaveAnEmptyBodyByDefault() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        client.send("GET / HTTP/3.0\r\nHost: x\r\n\r\n")
+        let response = try XCTUnwrap(client.readResponse())
+        XCTAssertEqual(response.status, 505)
+        XCTAssertEqual(response.header("content-length"), "0")
+        XCTAssertNil(response.header("content-type"))
+    }
+
     func testRequestsBeforeAnErrorAreStillAnswered() throws {
         let server = try TestServer()
         let client = try server.client()

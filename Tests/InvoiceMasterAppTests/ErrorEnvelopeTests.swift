@@ -33,6 +33,20 @@ final class ErrorEnvelopeTests: DocumentsTestCase {
                         "Invalid body: members may not be null: status, labels")
     }
 
+    func testRequestsTheServerRejectsBeforeRoutingStillGetTheEnvelope() throws {
+        // A header name with a space never reaches the router: the HTTP server answers it.
+        let response = try client.request("GET", "/api/v1/health", headers: [("Bad Name", "x")])
+        XCTAssertEqual(response.status, 400)
+        let body = try response.json()
+        XCTAssertEqual(body.members.map(\.name), ["success", "data", "error", "meta"])
+        XCTAssertEqual(body["success"], .bool(false))
+        XCTAssertEqual(body["data"], .null)
+        XCTAssertEqual(response.header("Content-Type"), "application/json")
+        let error = try XCTUnwrap(try response.error())
+        XCTAssertTrue(error.hasPrefix("Bad Request: "), error)
+        XCTAssertEqual(response.header("Connection"), "close")
+    }
+
     func testRoutingErrors() throws {
         try assertError(try client.request("GET", "/api/v1/nope"), 404, "Not found: /api/v1/nope")
         try assertError(try client.request("GET", "/api/v1/documents/"), 404, "Not found: /api/v1/documents/")
