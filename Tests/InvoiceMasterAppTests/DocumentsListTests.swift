@@ -93,6 +93,45 @@ final class DocumentsListTests: DocumentsTestCase {
         XCTAssertEqual(try list("?offset=9223372036854775807").count, 0)
     }
 
+    /// Pages past the statement's 100-row id window, each shape run more than five times so
+    /// PostgreSQL switches to the generic plan where it will: every page still matches the
+    /// order PostgreSQL gives the whole filtered set, ties (same created_at) included.
+    func testPagesBeyondTheIdWindowMatchTheFullOrderingUnderRepeatedExecution() throws {
+        try server.pool.withConnection { connection in
+            try connection.execute("""
+                INSERT INTO documents (filename, status, created_at, updated_at)
+                SELECT 'doc-' || g || '.pdf', (ARRAY['pending', 'processed', 'failed', 'processing'])[1 + g % 4],
+                       TIMESTAMPTZ '2024-01-01 00:00:00Z' + make_interval(mins => g / 2),
+                       TIMESTAMPTZ '2024-01-01 00:00:00Z' + make_interval(mins => g / 3)
+                FROM generate_series(1, 230) g;
+                INSERT INTO document_labels (document_id, label) SELECT id, 'x' FROM documents WHERE random() < 0.6;
+                """)
+        }
+        let shapes: [(query: String, filter: String)] = [
+            ("", "true"),
+            ("status=processed&", "status = 'processed'"),
+            ("label=x&", "EXISTS (SELECT 1 FROM document_labels l WHERE l.document_id = documents.id AND l.label = 'x')"),
+            ("status=pending&label=x&", "status = 'pending' AND EXISTS (SELECT 1 FROM document_labels l WHERE l.document_id = documents.id AND l.label = 'x')"),
+        ]
+        for (query, filter) in shapes {
+            for sort in ["-created_at", "updated_at"] {
+                let order = sort.hasPrefix("-") ? "created_at DESC, id DESC" : "updated_at ASC, id ASC"
+                let expected = try server.pool.withConnection { connection in
+                    try connection.execute("SELECT id FROM documents WHERE \(filter) ORDER BY \(order)").map { try $0.uuid(0).uuidString.lowercased() }
+                }
+                XCTAssertGreaterThan(expected.count, 30, query)
+                for _ in 0..<2 {
+                    var paged: [String] = []
+                    for offset in stride(from: 0, to: expected.count + 30, by: 30) {
+                        paged += try list("?\(query)sort=\(sort)&limit=30&offset=\(offset)").compactMap { string($0, "id") }
+                    }
+                    XCTAssertEqual(paged, expected, "\(query)sort=\(sort)")
+                }
+                XCTAssertEqual(try list("?\(query)sort=\(sort)&limit=100&offset=\(expected.count - 5)").count, 5)
+            }
+        }
+    }
+
     func testInvalidParametersAreNamed() throws {
         let cases: [(String, String)] = [
             ("limit=0", "limit"), ("limit=101", "limit"), ("limit=abc", "limit"), ("limit=", "limit"),

@@ -28,8 +28,19 @@ enum DocumentSQL {
 
     /// One statement for a page with its labels and the total: the count is a one-row derived
     /// table, the page a LATERAL subquery joined to it, so an empty page still yields the total.
-    /// The page's ids are found first (through the indexes, reading no other column), then
-    /// joined to their rows and labels. `countTotal: false` leaves the count out (NULL total).
+    /// The page's ids are found first (through the indexes, reading no other column), then each
+    /// id's row and labels are read by primary key.
+    ///
+    /// Shaped so PostgreSQL can keep one generic plan instead of planning every execution
+    /// (planning cost as much as running it): a generic plan cannot see `LIMIT $n` and assumes
+    /// 10% of the rows, which made it look dear (so PostgreSQL kept re-planning) and, when
+    /// forced, picked a hash join over every document. Hence the ids window takes at most
+    /// `DocumentListQuery.limitRange.upperBound` rows (a constant the planner sees) before the
+    /// requested limit, and `OFFSET 0` keeps the row lookups a per-id index probe. With a status
+    /// filter or none, the generic plan then costs less than a custom one and is chosen after
+    /// PostgreSQL's five trial plans; a label filter's generic plan costs more, so it keeps
+    /// custom plans, which adapt to how common the label is. `countTotal: false` leaves the
+    /// count out (NULL total).
     static func list(_ query: DocumentListQuery, countTotal: Bool) -> (sql: String, parameters: [ListParameter]) {
         var conditions: [String] = []
         var parameters: [ListParameter] = []
@@ -48,16 +59,22 @@ enum DocumentSQL {
         let offset = "$\(parameters.count)"
         let column = query.sort.field.column
         let direction = query.sort.descending ? "DESC" : "ASC"
+        func order(_ table: String) -> String { "\(table).\(column) \(direction), \(table).id \(direction)" }
+        let window = DocumentListQuery.limitRange.upperBound
         let total = countTotal ? "SELECT count(*) AS total FROM documents d \(filter)" : "SELECT NULL::bigint AS total"
         let sql = """
             SELECT t.total, \(documentColumns("p")), \(labels(of: "p"))
             FROM (\(total)) t
             LEFT JOIN LATERAL (
-                SELECT d.* FROM (SELECT d.id FROM documents d \(filter)
-                                 ORDER BY d.\(column) \(direction), d.id \(direction) LIMIT \(limit) OFFSET \(offset)) page
-                JOIN documents d ON d.id = page.id
+                SELECT r.* FROM (
+                    SELECT w.id FROM (
+                        SELECT d.id, d.\(column) FROM documents d \(filter)
+                        ORDER BY \(order("d")) OFFSET \(offset) LIMIT \(window)
+                    ) w ORDER BY \(order("w")) LIMIT \(limit)
+                ) page
+                CROSS JOIN LATERAL (SELECT * FROM documents r WHERE r.id = page.id OFFSET 0) r
             ) p ON true
-            ORDER BY p.\(column) \(direction), p.id \(direction)
+            ORDER BY \(order("p"))
             """
         return (sql, parameters)
     }

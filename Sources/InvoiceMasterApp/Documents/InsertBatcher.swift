@@ -4,17 +4,23 @@ import Foundation
 /// flush its WAL to disk, so under load one commit per document makes the disk, not the CPU,
 /// the limit; a batch of documents shares one commit.
 ///
-/// No thread of its own: a caller that finds a free batch slot becomes the leader, takes every
-/// waiting insert (its own included, up to `maxBatchSize`) and runs them as one; the others wait
-/// for their results. An insert arriving at an idle server runs at once, alone. When a batch
-/// fails (say one document's upload hash already exists), its documents are retried one by one,
-/// so each caller gets exactly the outcome its own insert would have had alone.
+/// No thread of its own: a caller that finds a free batch slot runs at once; callers arriving
+/// while every slot is busy queue up. A caller finishing a batch hands its slot to the first
+/// queued caller and wakes only that one, which then takes itself and whatever queued meanwhile
+/// (up to `maxBatchSize`) as its batch. Every caller is woken exactly once, by its own semaphore:
+/// with its result, or to run a batch. (A shared condition broadcast woke every waiting thread
+/// after each batch, which cost about a fifth of the throughput of concurrent creates.) An
+/// insert arriving at an idle server runs at once, alone. When a batch fails (say one
+/// document's upload hash already exists), its documents are retried one by one, so each caller
+/// gets exactly the outcome its own insert would have had alone.
 final class InsertBatcher<Input: Sendable, Output: Sendable>: @unchecked Sendable {
     typealias InsertOne = (Input) throws -> Output
     typealias InsertMany = ([Input]) throws -> [Output]
 
     private final class Pending {
         let input: Input
+        let wakeUp = DispatchSemaphore(value: 0)
+        /// Set before `wakeUp` is signalled; still nil when the caller was woken to run a batch.
         var result: Result<Output, Error>?
         init(_ input: Input) { self.input = input }
     }
@@ -25,8 +31,8 @@ final class InsertBatcher<Input: Sendable, Output: Sendable>: @unchecked Sendabl
     private let insertMany: InsertMany
     /// Errors after which retrying the batch's inserts one by one is pointless (database down).
     private let failsEveryInsert: (Error) -> Bool
-    private let condition = NSCondition()
-    // Guarded by `condition`.
+    private let lock = NSLock()
+    // Guarded by `lock`. Invariant: `queue` is empty unless every batch slot is taken.
     private var queue: [Pending] = []
     private var runningBatches = 0
 
@@ -41,25 +47,29 @@ final class InsertBatcher<Input: Sendable, Output: Sendable>: @unchecked Sendabl
 
     func insert(_ input: Input) throws -> Output {
         let pending = Pending(input)
-        condition.lock()
-        queue.append(pending)
-        while pending.result == nil {
-            if runningBatches < maxConcurrentBatches && !queue.isEmpty {
-                let batch = Array(queue.prefix(maxBatchSize))
-                queue.removeFirst(batch.count)
-                runningBatches += 1
-                condition.unlock()
-                let results = run(batch.map(\.input))
-                condition.lock()
-                for (waiting, result) in zip(batch, results) { waiting.result = result }
-                runningBatches -= 1
-                condition.broadcast()
-            } else {
-                condition.wait()
-            }
-        }
-        condition.unlock()
+        lock.lock()
+        let slotFree = runningBatches < maxConcurrentBatches
+        if slotFree { runningBatches += 1 } else { queue.append(pending) }
+        lock.unlock()
+        if !slotFree { pending.wakeUp.wait() }
+        if pending.result == nil { runBatch(ledBy: pending) }
         return try pending.result!.get()
+    }
+
+    /// Runs a batch in the slot `leader` holds, then passes the slot on (or frees it).
+    private func runBatch(ledBy leader: Pending) {
+        lock.lock()
+        let followers = Array(queue.prefix(maxBatchSize - 1))
+        queue.removeFirst(followers.count)
+        lock.unlock()
+        let batch = [leader] + followers
+        for (member, result) in zip(batch, run(batch.map(\.input))) { member.result = result }
+        lock.lock()
+        let nextLeader = queue.isEmpty ? nil : queue.removeFirst()
+        if nextLeader == nil { runningBatches -= 1 }
+        lock.unlock()
+        for follower in followers { follower.wakeUp.signal() }
+        nextLeader?.wakeUp.signal()
     }
 
     private func run(_ inputs: [Input]) -> [Result<Output, Error>] {
