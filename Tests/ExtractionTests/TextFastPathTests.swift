@@ -65,3 +65,20 @@ final class TextFastPathTests: XCTestCase {
         XCTAssertEqual(matcher.match("P.O. # 4411")?.remainder, "4411")
     }
 }
+
+extension TextFastPathTests {
+    func testJoiningCharactersKeepsEveryByte() {
+        for text in samples {
+            XCTAssertEqual(String(joining: Array(text)), text)
+            XCTAssertEqual(String(joining: Array(text).dropFirst()), String(Array(text).dropFirst()))
+        }
+    }
+
+    func testEINIsTrimmedOfSpacesOnly() {
+        XCTAssertEqual(TaxIdParser.ein("  12-3456789 "), "12-3456789")
+        XCTAssertEqual(TaxIdParser.ein("12-3456789"), "12-3456789")
+        XCTAssertNil(TaxIdParser.ein("\t12-3456789"))
+        XCTAssertNil(TaxIdParser.ein("12-345678"))
+        XCTAssertNil(TaxIdParser.ein("123-456789"))
+    }
+}
