@@ -84,9 +84,9 @@ struct LabelMatcher: Sendable {
     /// `+ 20% VAT`) is skipped: the label follows it.
     func match(_ text: String) -> LabelMatch? {
         let text = Self.droppingLeadingRate(text)
-        let tokens = Self.tokens(of: text, limit: longestPhrase)
-        // Most cells are values: one set lookup rules them out.
-        guard let first = tokens.first, firstWords.contains(first.folded) else { return nil }
+        // Most cells are values: one set lookup on the first word rules them out.
+        let tokens = Self.tokens(of: text, limit: longestPhrase, firstWordIn: firstWords)
+        guard !tokens.isEmpty else { return nil }
         for length in stride(from: min(tokens.count, longestPhrase), through: 1, by: -1) {
             let key = tokens[..<length].map(\.folded)
             guard let entry = entries[Array(key)] else { continue }
@@ -117,7 +117,7 @@ struct LabelMatcher: Sendable {
     /// names, so the kinds are joined and each kind's reader decides.
     private func bilingual(_ first: LabelMatch) -> LabelMatch {
         guard let slash = first.remainder.first, slash == "/" || slash == "|" else { return first }
-        let rest = String(first.remainder.dropFirst()).trimmingCharacters(in: .whitespaces)
+        let rest = String(first.remainder.dropFirst()).trimmingWhitespace()
         guard var second = match(rest) else { return first }
         second.kinds = first.kinds + second.kinds.filter { !first.kinds.contains($0) }
         second.strength = max(first.strength, second.strength)
@@ -130,22 +130,41 @@ struct LabelMatcher: Sendable {
         rest = rest.drop(while: { $0.isASCIIDigit || $0 == "." || $0 == "," })
         rest = rest.drop(while: { $0 == " " || $0 == "\u{00A0}" })
         guard rest.first == "%" else { return text }
-        return String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
+        return String(rest.dropFirst()).trimmingWhitespace()
     }
 
     private struct Token { var folded: String; var range: Range<String.Index> }
 
     /// Word tokens with their ranges in the original text (folding changes lengths, so the
-    /// remainder is cut from the original).
-    private static func tokens(of text: String, limit: Int) -> [Token] {
+    /// remainder is cut from the original); empty when the first canonical word is not in
+    /// `firstWords`, which is known after a word or a run of single letters, before the rest
+    /// of the cell is read.
+    private static func tokens(of text: String, limit: Int, firstWordIn firstWords: Set<String>) -> [Token] {
         var raw: [(String, Range<String.Index>)] = []
         var start: String.Index?
         var index = text.startIndex
+        var firstChecked = false
         func flush(_ end: String.Index) {
-            if let s = start {
-                for word in TextFolding.words(String(text[s..<end])) { raw.append((word, s..<end)) }
-                start = nil
+            guard let s = start else { return }
+            let run = text[s..<end]
+            // A run of ASCII letters and digits folds to itself lower-cased.
+            if run.utf8.allSatisfy({ $0 < 0x80 }) {
+                raw.append((run.lowercased(), s..<end))
+            } else {
+                for word in TextFolding.words(String(run)) { raw.append((word, s..<end)) }
             }
+            start = nil
+        }
+        /// The first canonical word is settled once a word that is not a single letter has
+        /// been read (single letters join into an abbreviation: `N.I.F.`).
+        func firstWordRejected(atEnd: Bool) -> Bool {
+            guard !firstChecked, !raw.isEmpty else { return false }
+            let settled = raw.firstIndex { !Self.isSingleLetter($0.0) }
+            guard settled != nil || atEnd else { return false }
+            firstChecked = true
+            let head = raw[...(settled ?? raw.count - 1)].map(\.0)
+            guard let first = LabelSynonyms.canonicalize(Array(head)).first else { return true }
+            return !firstWords.contains(first)
         }
         // Twice the phrase length in raw words: dotted abbreviations shrink when joined.
         while index < text.endIndex, raw.count <= 2 * limit {
@@ -153,16 +172,28 @@ struct LabelMatcher: Sendable {
             if c == "#" {
                 flush(index)
                 raw.append(("#", index..<text.index(after: index)))
-            } else if c.isLetter || c.isNumber || c == "°" || c == "º" || c == "№" {
+            } else if Self.isWordCharacter(c) {
                 if start == nil { start = index }
             } else {
                 flush(index)
             }
+            if firstWordRejected(atEnd: false) { return [] }
             index = text.index(after: index)
         }
         flush(index)
+        if firstWordRejected(atEnd: true) { return [] }
         return LabelSynonyms.canonicalize(raw, merge: { $0.lowerBound..<$1.upperBound })
             .map { Token(folded: $0.0, range: $0.1) }
+    }
+
+    private static func isWordCharacter(_ c: Character) -> Bool {
+        // ASCII first: Unicode property lookups were a large part of matching.
+        if let ascii = c.asciiValue { return TextFolding.isASCIIAlphanumeric(ascii) }
+        return c.isLetter || c.isNumber || c == "°" || c == "º" || c == "№"
+    }
+
+    private static func isSingleLetter(_ word: String) -> Bool {
+        word.count == 1 && word.first?.isLetter == true
     }
 
     private static func trimLabelPunctuation(_ rest: Substring) -> String {
@@ -176,7 +207,7 @@ struct LabelMatcher: Sendable {
                 break
             }
         }
-        return String(s).trimmingCharacters(in: .whitespaces)
+        return String(s).trimmingWhitespace()
     }
 }
 

@@ -63,7 +63,7 @@ struct DocumentLayout: Sendable {
             // the remainder cut where the suffix starts.
             let prefixLabel = fullMatch.map { label -> LabelMatch in
                 var cut = label
-                cut.remainder = String(label.remainder.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+                cut.remainder = String(label.remainder.dropLast(suffix.count)).trimmingWhitespace()
                 return cut
             }
             let prefixIsLabel = prefixLabel.map { $0.remainder.isEmpty && !$0.kinds.contains(where: partyKinds.contains) } ?? false

@@ -18,7 +18,7 @@ struct PageLayout: Sendable {
         number = page.number
         width = page.width
         height = page.height
-        let words = page.words.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        let words = page.words.filter { $0.text.hasNonWhitespace }
             .sorted { ($0.box.y0 + $0.box.y1) < ($1.box.y0 + $1.box.y1) }
         var rowWords: [[TextWord]] = []
         // The band of the row's first word: a fixed reference, so that a tall word cannot

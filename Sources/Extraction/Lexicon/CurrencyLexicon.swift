@@ -14,6 +14,13 @@ enum CurrencyLexicon {
 
     static func code(forSymbol c: Character) -> String? { symbols[c] }
 
+    /// The same for one scalar, without making a Character of every punctuation mark and digit.
+    static func code(forSymbol scalar: Unicode.Scalar) -> String? { symbolScalars[scalar] }
+
+    private static let symbolScalars: [Unicode.Scalar: String] = Dictionary(uniqueKeysWithValues: symbols.compactMap { symbol, code in
+        symbol.unicodeScalars.count == 1 ? (symbol.unicodeScalars.first!, code) : nil
+    })
+
     /// The currency of a country (ISO 3166 alpha-2, as IBANs and VAT ids start), for a
     /// document that prints no symbol or code at all.
     static func code(forCountry country: String) -> String? {

@@ -51,9 +51,11 @@ enum TextFolding {
     /// Folded words: runs of letters and digits; everything else separates words.
     /// `N° de facture:` → `["n", "de", "facture"]`, `Btw-nr.` → `["btw", "nr"]`.
     static func words(_ text: String) -> [String] {
+        let folded = fold(text)
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(folded.utf8) }
         var result: [String] = []
         var current = ""
-        for scalar in fold(text).unicodeScalars {
+        for scalar in folded.unicodeScalars {
             if isAlphanumeric(scalar) {
                 current.unicodeScalars.append(scalar)
             } else if scalar == "#" {
@@ -67,6 +69,36 @@ enum TextFolding {
         }
         if !current.isEmpty { result.append(current) }
         return result
+    }
+
+    /// `words` for ASCII text, on bytes: most page text is ASCII, and appending scalars one by
+    /// one to a String was most of the cost of folding it.
+    private static func asciiWords(_ bytes: String.UTF8View) -> [String] {
+        var result: [String] = []
+        var start: String.UTF8View.Index?
+        var index = bytes.startIndex
+        func flush() {
+            if let s = start { result.append(String(decoding: bytes[s..<index], as: UTF8.self)); start = nil }
+        }
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if isASCIIAlphanumeric(byte) {
+                if start == nil { start = index }
+            } else {
+                flush()
+                if byte == UInt8(ascii: "#") { result.append("#") }
+            }
+            index = bytes.index(after: index)
+        }
+        flush()
+        return result
+    }
+
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        default: return false
+        }
     }
 
     private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {

@@ -54,12 +54,15 @@ enum CurrencyResolver {
         }
         // Scalars, not Characters: grapheme breaking is needless cost for symbols and codes.
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic {
+            // ASCII letters are the ASCII scalars that are Alphabetic; no property lookup for them.
+            let alphabetic = scalar.isASCII ? ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar)
+                                            : scalar.properties.isAlphabetic
+            if alphabetic {
                 word.unicodeScalars.append(scalar)
                 continue
             }
             flush()
-            if let code = CurrencyLexicon.code(forSymbol: Character(scalar)) { found.append(code) }
+            if let code = CurrencyLexicon.code(forSymbol: scalar) { found.append(code) }
         }
         flush()
         return found

@@ -38,22 +38,29 @@ struct DocumentContext: Sendable {
 
     /// Counts `d,dd` and `d.dd` endings of numbers: the decimal mark in use.
     private static func decimalMarks(in text: String) -> (comma: Int, point: Int) {
-        let chars = Array(text)
-        var comma = 0, point = 0
+        // Only ASCII digits and marks count: one byte per character, anything else a stop.
+        // ASCII text is read as bytes, sparing grapheme breaking.
+        let chars = text.utf8.allSatisfy({ $0 < 0x80 }) ? Array(text.utf8) : text.map { $0.asciiValue ?? 0xFF }
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        let comma = UInt8(ascii: ","), point = UInt8(ascii: ".")
+        var commas = 0, points = 0
         var i = 1
         while i + 2 < chars.count {
-            if (chars[i] == "," || chars[i] == "."), chars[i - 1].isASCIIDigit, chars[i + 1].isASCIIDigit,
-               chars[i + 2].isASCIIDigit, i + 3 == chars.count || !chars[i + 3].isASCIIDigit && chars[i + 3] != "." && chars[i + 3] != "," {
-                if chars[i] == "," { comma += 1 } else { point += 1 }
+            if (chars[i] == comma || chars[i] == point), isDigit(chars[i - 1]), isDigit(chars[i + 1]),
+               isDigit(chars[i + 2]), i + 3 == chars.count || !isDigit(chars[i + 3]) && chars[i + 3] != point && chars[i + 3] != comma {
+                if chars[i] == comma { commas += 1 } else { points += 1 }
             }
             i += 1
         }
-        return (comma, point)
+        return (commas, points)
     }
 
     /// `USA` / `United States`, or a `City, ST 12345` line.
     private static func looksLikeUSAddress(_ text: String) -> Bool {
         if text.containsBytes("USA") || text.containsBytes("United States") || text.containsBytes("U.S.A.") { return true }
+        // `City, ST 12345` needs a comma and a space; most cells have neither, and skip
+        // splitting into Characters.
+        guard text.containsBytes(", ") else { return false }
         let chars = Array(text)
         guard chars.count >= 10 else { return false }
         for i in 0...(chars.count - 10) where chars[i] == "," && chars[i + 1] == " " {

@@ -86,7 +86,7 @@ struct PartyResolver {
     static func nameSegment(_ text: String) -> String {
         for separator in [" · ", " | ", " • ", " – ", " - ", ", "] {
             guard let range = text.range(of: separator) else { continue }
-            let head = String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            let head = String(text[..<range.lowerBound]).trimmingWhitespace()
             if looksLikeName(head), text[range.upperBound...].contains(where: \.isASCIIDigit),
                !head.contains(where: \.isASCIIDigit) || CompanyLexicon.hasLegalForm(head) {
                 return head

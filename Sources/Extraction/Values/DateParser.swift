@@ -62,6 +62,10 @@ public enum DateParser {
     /// The day/month order a numeric date's parts prove: `25/03/2024` is day-first,
     /// `03/25/2024` month-first, `05/03/2024` proves nothing. ISO `yyyy-mm-dd` proves nothing.
     public static func provenOrder(in text: String) -> DateOrder? {
+        // Three parts need two separators; most cells with digits (amounts, ids) have fewer,
+        // and skip tokenising. Folding maps nothing to `.`, `/` or `-`.
+        guard text.utf8.lazy.filter({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") }).count >= 2
+        else { return nil }
         for case .numeric(let parts, _) in tokenize(text) where parts.count == 3 && parts[2].count == 4 {
             guard let a = Int(parts[0]), let b = Int(parts[1]) else { continue }
             if a > 12, b <= 12 { return .dayFirst }

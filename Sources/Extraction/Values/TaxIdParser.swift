@@ -49,7 +49,11 @@ public enum TaxIdParser {
 
     /// A US EIN `NN-NNNNNNN` (the dash is how it is recognised).
     public static func ein(_ text: String) -> String? {
-        let t = String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        // Ten bytes once trimmed: shorter text is no EIN, and skips the trimming.
+        guard text.utf8.count >= 10 else { return nil }
+        var trimmed = text.drop(while: { $0 == " " })
+        while trimmed.last == " " { trimmed = trimmed.dropLast() }
+        let t = String(trimmed)
         guard t.utf8.count == 10 else { return nil }
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 7,
