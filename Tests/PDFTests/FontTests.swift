@@ -23,6 +23,23 @@ final class FontTests: XCTestCase {
         XCTAssertEqual(font.decode([0x41])[0].advance, 0.722, accuracy: 1e-9, "Helvetica-Bold A")
     }
 
+    func testEveryStandardLatinFontHasItsOwnMetrics() throws {
+        // Widths of "W" (AFM): each name must reach its own table, not a neighbour's.
+        let expected: [(String, Double)] = [
+            ("Courier", 600), ("Courier-Bold", 600), ("Courier-Oblique", 600), ("Courier-BoldOblique", 600),
+            ("Helvetica", 944), ("Helvetica-Bold", 944), ("Helvetica-Oblique", 944), ("Helvetica-BoldOblique", 944),
+            ("Times-Roman", 944), ("Times-Bold", 1000), ("Times-Italic", 833), ("Times-BoldItalic", 889),
+        ]
+        for (name, width) in expected {
+            let metrics = try XCTUnwrap(StandardFontMetrics.named(name), name)
+            XCTAssertEqual(metrics.width(of: "W"), width, name)
+            XCTAssertGreaterThan(metrics.ascent, 0, name)
+            XCTAssertLessThan(metrics.descent, 0, name)
+        }
+        XCTAssertEqual(StandardFontMetrics.named("TimesNewRomanPS-BoldItalicMT")?.width(of: "W"), 889)
+        XCTAssertNil(StandardFontMetrics.named("Garamond"))
+    }
+
     func testWidthsArrayAndFirstCharWin() throws {
         let font = try FontLoader(source: InMemoryObjectSource()).load(PDFDictionary([
             "Subtype": .name("TrueType"), "BaseFont": .name("ABCDEF+Helvetica"),

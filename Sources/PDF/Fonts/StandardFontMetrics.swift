@@ -10,29 +10,65 @@ struct StandardFontMetrics: Sendable {
     /// and a subset prefix; nil when the font is not one of the standard Latin fonts.
     static func named(_ baseFont: String) -> StandardFontMetrics? {
         guard let canonical = canonicalName(baseFont) else { return nil }
-        return all[canonical]
+        switch canonical {
+        case "Courier": return courier
+        case "Courier-Bold": return courierBold
+        case "Courier-Oblique": return courierOblique
+        case "Courier-BoldOblique": return courierBoldOblique
+        case "Helvetica": return helvetica
+        case "Helvetica-Bold": return helveticaBold
+        case "Helvetica-Oblique": return helveticaOblique
+        case "Helvetica-BoldOblique": return helveticaBoldOblique
+        case "Times-Roman": return timesRoman
+        case "Times-Bold": return timesBold
+        case "Times-Italic": return timesItalic
+        case "Times-BoldItalic": return timesBoldItalic
+        default: return nil
+        }
     }
 
-    /// Parsed once, byte by byte: `Name ascent descent HEX:width …` per line.
-    private static let all: [String: StandardFontMetrics] = {
-        var fonts: [String: StandardFontMetrics] = [:]
-        for line in Array(StandardFontMetricsData.packed.utf8).split(separator: 0x0A) {
+    // One lazily parsed table per font: a document uses one or two of the twelve, and parsing
+    // all of them would cost every process a few million instructions at its first simple font.
+    private static let courier = parse("Courier")
+    private static let courierBold = parse("Courier-Bold")
+    private static let courierOblique = parse("Courier-Oblique")
+    private static let courierBoldOblique = parse("Courier-BoldOblique")
+    private static let helvetica = parse("Helvetica")
+    private static let helveticaBold = parse("Helvetica-Bold")
+    private static let helveticaOblique = parse("Helvetica-Oblique")
+    private static let helveticaBoldOblique = parse("Helvetica-BoldOblique")
+    private static let timesRoman = parse("Times-Roman")
+    private static let timesBold = parse("Times-Bold")
+    private static let timesItalic = parse("Times-Italic")
+    private static let timesBoldItalic = parse("Times-BoldItalic")
+
+    /// The metrics on the packed table's line for `name`: `Name ascent descent HEX:width …`.
+    private static func parse(_ name: String) -> StandardFontMetrics? {
+        // The literal's own bytes, read in place: copying the whole table costs more than
+        // parsing the one line wanted.
+        let utf8 = StandardFontMetricsData.packed.utf8
+        return utf8.withContiguousStorageIfAvailable { parse(name, in: $0) } ?? parse(name, in: Array(utf8))
+    }
+
+    private static func parse<Bytes: Collection<UInt8>>(_ name: String, in packed: Bytes) -> StandardFontMetrics? {
+        let key = Array(name.utf8)
+        for line in packed.split(separator: 0x0A) where line.starts(with: key) {
             let fields = line.split(separator: 0x20)
-            guard fields.count >= 3, let ascent = integer(fields[1]), let descent = integer(fields[2]) else { continue }
+            guard fields.count >= 3, fields[0].elementsEqual(key),
+                  let ascent = integer(fields[1]), let descent = integer(fields[2]) else { continue }
             var widths = [UInt32: UInt16](minimumCapacity: fields.count)
             for pair in fields.dropFirst(3) {
                 guard let colon = pair.firstIndex(of: UInt8(ascii: ":")) else { continue }
                 var code: UInt32 = 0
                 for byte in pair[..<colon] { code = code << 4 | UInt32(HexDigit.value(byte) ?? 0) }
-                if let width = integer(pair[(colon + 1)...]) { widths[code] = UInt16(clamping: width) }
+                if let width = integer(pair[pair.index(after: colon)...]) { widths[code] = UInt16(clamping: width) }
             }
-            fonts[String(decoding: fields[0], as: UTF8.self)] =
-                StandardFontMetrics(widths: widths, ascent: Double(ascent), descent: Double(descent))
+            return StandardFontMetrics(widths: widths, ascent: Double(ascent), descent: Double(descent))
         }
-        return fonts
-    }()
+        return nil
+    }
 
-    private static func integer(_ bytes: ArraySlice<UInt8>) -> Int? {
+    private static func integer<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
         var value = 0
         var negative = false
         for byte in bytes {

@@ -15,6 +15,30 @@ enum ReadingOrder {
     struct Block {
         var lineIndices: [Int]
         var box: PDFRect
+        /// The last line's baseline, font size and span: all a new line is compared with
+        /// (kept here so the search does not copy whole lines out of the list).
+        var lastBaseline: Double
+        var lastFontSize: Double
+        var lastX0: Double
+        var lastX1: Double
+
+        init(line: LayoutLine, index: Int) {
+            lineIndices = [index]
+            box = line.readingBox
+            lastBaseline = line.baseline
+            lastFontSize = line.fontSize
+            lastX0 = line.readingBox.x0
+            lastX1 = line.readingBox.x1
+        }
+
+        mutating func append(_ line: LayoutLine, index: Int) {
+            lineIndices.append(index)
+            box = box.union(line.readingBox)
+            lastBaseline = line.baseline
+            lastFontSize = line.fontSize
+            lastX0 = line.readingBox.x0
+            lastX1 = line.readingBox.x1
+        }
     }
 
     static func order(_ lines: [LayoutLine]) -> [LayoutLine] {
@@ -37,21 +61,20 @@ enum ReadingOrder {
             var best: Int?
             var bestDistance = Double.infinity
             for candidate in open.reversed() {
-                let last = lines[blocks[candidate].lineIndices[blocks[candidate].lineIndices.count - 1]]
-                let distance = line.baseline - last.baseline
-                let size = max(line.fontSize, last.fontSize)
+                // Field by field: copying the block would retain its line list.
+                let distance = line.baseline - blocks[candidate].lastBaseline
+                let size = max(line.fontSize, blocks[candidate].lastFontSize)
                 guard distance > LineBuilder.rowTolerance * size, distance <= maxLineSpacing * size,
-                      overlaps(last.readingBox.x0, last.readingBox.x1, line.readingBox.x0, line.readingBox.x1)
+                      overlaps(blocks[candidate].lastX0, blocks[candidate].lastX1, line.readingBox.x0, line.readingBox.x1)
                 else { continue }
                 if distance < bestDistance { best = candidate; bestDistance = distance }
             }
             if let best {
-                blocks[best].lineIndices.append(index)
-                blocks[best].box = blocks[best].box.union(line.readingBox)
+                blocks[best].append(line, index: index)
                 open.removeAll { $0 == best }
                 open.append(best)
             } else {
-                blocks.append(Block(lineIndices: [index], box: line.readingBox))
+                blocks.append(Block(line: line, index: index))
                 open.append(blocks.count - 1)
                 if open.count > maxOpenBlocks { open.removeFirst() }
             }
