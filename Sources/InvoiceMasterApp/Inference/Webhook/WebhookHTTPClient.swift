@@ -87,6 +87,7 @@ struct WebhookResponseReader {
         buffered.removeAll()
         while remaining > 0, Date() < deadline, let count = try? readChunk(), count > 0 {
             remaining -= count
+            buffered.removeAll(keepingCapacity: true)
         }
     }
 

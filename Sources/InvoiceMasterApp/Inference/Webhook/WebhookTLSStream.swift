@@ -15,6 +15,8 @@ final class WebhookTLSStream: WebhookStream {
     private let socket: WebhookSocket
     private let ssl: OpaquePointer
     private var closed = false
+    /// close_notify is sent only over a working session: OpenSSL forbids SSL_shutdown after a fatal error.
+    private var canShutDown = false
 
     init(over socket: WebhookSocket, host: String, isIPLiteral: Bool) throws {
         let context = try Self.sharedContext.get()
@@ -44,6 +46,7 @@ final class WebhookTLSStream: WebhookStream {
             }
             throw failure("handshake", result: handshake)
         }
+        canShutDown = true
     }
 
     /// One context for every connection: loading the trusted roots is the expensive part.
@@ -80,7 +83,7 @@ final class WebhookTLSStream: WebhookStream {
     func close() {
         guard !closed else { return }
         closed = true
-        _ = SSL_shutdown(ssl)  // one close_notify; not waiting for the receiver's
+        if canShutDown { _ = SSL_shutdown(ssl) }  // one close_notify; not waiting for the receiver's
         SSL_free(ssl)
         socket.close()
     }
@@ -90,8 +93,9 @@ final class WebhookTLSStream: WebhookStream {
     /// The error for a failed SSL_* call: a timeout when the socket's limit hit, else the
     /// socket error or OpenSSL's own reason.
     private func failure(_ what: String, result: Int32) -> WebhookTransportError {
-        let code = SSL_get_error(ssl, result)
         let savedErrno = errno
+        canShutDown = false
+        let code = SSL_get_error(ssl, result)
         if code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE {
             return WebhookTransportError(kind: .timeout, detail: "\(what) timed out")
         }
