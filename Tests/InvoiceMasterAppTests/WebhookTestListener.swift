@@ -5,7 +5,7 @@ import XCTest
 /// bytes and answers with scripted bytes — or, with `answer: nil`, never answers (until stopped).
 final class WebhookTestListener: @unchecked Sendable {
     let port: Int
-    private let listener: Int32
+    private let listener: LoopbackListener
     private let answer: [UInt8]?
     private let condition = NSCondition()
     private var requests: [[UInt8]] = []
@@ -13,31 +13,9 @@ final class WebhookTestListener: @unchecked Sendable {
 
     init(loopback: String = "127.0.0.1", answer: String?) throws {
         self.answer = answer.map { Array($0.utf8) }
-        var hints = addrinfo()
-        hints.ai_flags = AI_NUMERICHOST | AI_PASSIVE
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        var list: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(loopback, "0", &hints, &list) == 0, let address = list?.pointee else {
-            throw TestFailure("cannot resolve \(loopback)")
-        }
-        defer { freeaddrinfo(list) }
-        let fd = socket(address.ai_family, Int32(SOCK_STREAM.rawValue), 0)
-        var bound = sockaddr_storage()
-        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        let listening = withUnsafeMutablePointer(to: &bound) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, address.ai_addr, address.ai_addrlen) == 0 && listen(fd, 16) == 0
-                    && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard listening else {
-            close(fd)
-            throw TestFailure("cannot listen on \(loopback)")
-        }
-        listener = fd
-        // sin_port and sin6_port sit at the same offset.
-        port = withUnsafeBytes(of: &bound) { Int(UInt16(bigEndian: $0.load(fromByteOffset: 2, as: UInt16.self))) }
-        Thread { [self] in serve() }.start()
+        listener = try LoopbackListener(address: loopback)
+        port = listener.port
+        listener.start { [self] client in handle(client) }
     }
 
     /// The raw bytes of the first request, once it arrived completely (a liveness bound).
@@ -51,17 +29,7 @@ final class WebhookTestListener: @unchecked Sendable {
 
     func stop() {
         condition.withLock { stopped = true; condition.broadcast() }
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-    }
-
-    private func serve() {
-        while true {
-            let client = accept(listener, nil, nil)
-            if client < 0 { return }
-            handle(client)
-            close(client)
-        }
+        listener.stop()
     }
 
     private func handle(_ client: Int32) {
@@ -93,7 +61,57 @@ final class WebhookTestListener: @unchecked Sendable {
 
 /// A TCP port on 127.0.0.1 that nobody listens on: bound once, then released.
 func closedLoopbackPort() throws -> Int {
-    let listener = try WebhookTestListener(answer: "")
+    let listener = try LoopbackListener()
     listener.stop()
     return listener.port
+}
+
+/// A listening TCP socket on a loopback address whose accept loop runs on its own thread:
+/// each connection is handed to `handle`, then closed. The webhook test receivers share it.
+final class LoopbackListener: @unchecked Sendable {
+    let port: Int
+    private let descriptor: Int32
+
+    init(address loopback: String = "127.0.0.1") throws {
+        var hints = addrinfo()
+        hints.ai_flags = AI_NUMERICHOST | AI_PASSIVE
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(loopback, "0", &hints, &list) == 0, let address = list?.pointee else {
+            throw TestFailure("cannot resolve \(loopback)")
+        }
+        defer { freeaddrinfo(list) }
+        let fd = socket(address.ai_family, Int32(SOCK_STREAM.rawValue), 0)
+        var bound = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let listening = withUnsafeMutablePointer(to: &bound) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, address.ai_addr, address.ai_addrlen) == 0 && listen(fd, 16) == 0
+                    && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard listening else {
+            close(fd)
+            throw TestFailure("cannot listen on \(loopback)")
+        }
+        descriptor = fd
+        // sin_port and sin6_port sit at the same offset.
+        port = withUnsafeBytes(of: &bound) { Int(UInt16(bigEndian: $0.load(fromByteOffset: 2, as: UInt16.self))) }
+    }
+
+    func start(_ handle: @escaping @Sendable (Int32) -> Void) {
+        Thread { [descriptor] in
+            while true {
+                let client = accept(descriptor, nil, nil)
+                if client < 0 { return }
+                handle(client)
+                close(client)
+            }
+        }.start()
+    }
+
+    func stop() {
+        shutdown(descriptor, Int32(SHUT_RDWR))
+        close(descriptor)
+    }
 }
