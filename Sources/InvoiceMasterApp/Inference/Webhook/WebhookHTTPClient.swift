@@ -9,6 +9,9 @@ import Foundation
 struct WebhookHTTPClient: Sendable {
     let endpoint: WebhookEndpoint
     let timeout: Double
+    /// A PEM file of roots to trust for https instead of the system's. No setting exposes it:
+    /// the server always uses the system's roots; tests use it to reach a local TLS receiver.
+    var trustedCertificates: String? = nil
 
     /// The head is read up to this size; a receiver answering with more is broken.
     static let maxHeadBytes = 64 * 1024
@@ -22,7 +25,8 @@ struct WebhookHTTPClient: Sendable {
         let stream: WebhookStream
         do {
             stream = endpoint.scheme == .https
-                ? try WebhookTLSStream(over: socket, host: endpoint.host, isIPLiteral: isIPLiteral)
+                ? try WebhookTLSStream(over: socket, host: endpoint.host, isIPLiteral: isIPLiteral,
+                                       trustedCertificates: trustedCertificates)
                 : socket
         } catch {
             socket.close()

@@ -18,9 +18,18 @@ final class WebhookTLSStream: WebhookStream {
     /// close_notify is sent only over a working session: OpenSSL forbids SSL_shutdown after a fatal error.
     private var canShutDown = false
 
-    init(over socket: WebhookSocket, host: String, isIPLiteral: Bool) throws {
-        let context = try Self.sharedContext.get()
-        guard let ssl = SSL_new(context) else { throw Self.failure("SSL_new") }
+    /// `trustedCertificates`: a PEM file of roots to trust instead of the system's; nil in the server.
+    init(over socket: WebhookSocket, host: String, isIPLiteral: Bool, trustedCertificates: String? = nil) throws {
+        let context: OpaquePointer
+        if let trustedCertificates {
+            context = try Self.makeContext(trusting: trustedCertificates).get()
+        } else {
+            context = try Self.systemContext.get()
+            SSL_CTX_up_ref(context)
+        }
+        let made = SSL_new(context)
+        SSL_CTX_free(context)  // the SSL object holds its own reference
+        guard let ssl = made else { throw Self.failure("SSL_new") }
         self.socket = socket
         self.ssl = ssl
         guard SSL_set_fd(ssl, socket.descriptor) == 1 else { throw Self.failure("SSL_set_fd") }
@@ -50,17 +59,20 @@ final class WebhookTLSStream: WebhookStream {
     }
 
     /// One context for every connection: loading the trusted roots is the expensive part.
-    private static let sharedContext: Result<OpaquePointer, WebhookTransportError> = {
+    private static let systemContext = makeContext(trusting: nil)
+
+    private static func makeContext(trusting file: String?) -> Result<OpaquePointer, WebhookTransportError> {
         guard let context = SSL_CTX_new(TLS_client_method()) else { return .failure(failure("SSL_CTX_new")) }
-        guard SSL_CTX_set_default_verify_paths(context) == 1 else {
+        let loaded = file.map { SSL_CTX_load_verify_locations(context, $0, nil) } ?? SSL_CTX_set_default_verify_paths(context)
+        guard loaded == 1 else {
             SSL_CTX_free(context)
-            return .failure(failure("loading the system's trusted certificates"))
+            return .failure(failure("loading the trusted certificates"))
         }
         SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
         // SSL_CTX_set_min_proto_version is a macro over SSL_CTX_ctrl.
         _ = SSL_CTX_ctrl(context, SSL_CTRL_SET_MIN_PROTO_VERSION, Int(TLS1_2_VERSION), nil)
         return .success(context)
-    }()
+    }
 
     func write(_ bytes: [UInt8]) throws {
         var offset = 0
