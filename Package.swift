@@ -18,13 +18,15 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSSL", pkgConfig: "libssl",
+                       providers: [.apt(["libssl-dev"])]),
 
         .target(name: "HTTPServer"),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         .target(name: "PDF", dependencies: ["CZlib", "CCrypto"]),
         .target(name: "Extraction", dependencies: ["PDF"]),
         .target(name: "InvoiceMasterApp",
-                dependencies: ["HTTPServer", "Postgres", "PDF", "Extraction", "CCrypto"]),
+                dependencies: ["HTTPServer", "Postgres", "PDF", "Extraction", "CCrypto", "CSSL"]),
         .executableTarget(name: "invoice-master",
                           dependencies: ["InvoiceMasterApp", "HTTPServer", "PDF", "Extraction", "Postgres"]),
 

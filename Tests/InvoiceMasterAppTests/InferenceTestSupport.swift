@@ -112,7 +112,7 @@ final class WebhookReceiver: @unchecked Sendable {
     }
 
     let port: Int
-    private let listener: Int32
+    private let listener: LoopbackListener
     private let condition = NSCondition()
     private var statuses: [Int]
     private var received: [Delivery] = []
@@ -122,22 +122,9 @@ final class WebhookReceiver: @unchecked Sendable {
     init(statuses: [Int], holdFirstAnswer: Bool = false) throws {
         self.statuses = statuses
         self.holdFirstAnswer = holdFirstAnswer
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        self.listener = listener
-        var reuse: Int32 = 1
-        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let listening = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(listener, $0, length) == 0 && listen(listener, 16) == 0 && getsockname(listener, $0, &length) == 0
-            }
-        }
-        guard listening else { throw TestFailure("webhook receiver could not listen") }
-        port = Int(UInt16(bigEndian: address.sin_port))
-        Thread { [self] in serve() }.start()
+        listener = try LoopbackListener()
+        port = listener.port
+        listener.start { [self] client in handle(client) }
     }
 
     var url: String { "http://127.0.0.1:\(port)/hooks/invoices" }
@@ -165,17 +152,7 @@ final class WebhookReceiver: @unchecked Sendable {
 
     func stop() {
         condition.withLock { stopped = true; condition.broadcast() }
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-    }
-
-    private func serve() {
-        while true {
-            let client = accept(listener, nil, nil)
-            if client < 0 { return }
-            handle(client)
-            close(client)
-        }
+        listener.stop()
     }
 
     private func handle(_ client: Int32) {

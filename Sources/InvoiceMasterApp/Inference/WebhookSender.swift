@@ -1,15 +1,14 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// POSTs notification bodies to one URL with retries and capped exponential backoff.
 ///
 /// An attempt succeeds on any 2xx. Network errors, timeouts, 408, 429 and 5xx are retried after
 /// `initialDelay`, doubling up to `maxDelay`, at most `maxAttempts` times in all; other 4xx
 /// answers mean the receiver refuses the body, so retrying would not help. Every attempt of one
-/// notification carries the same `X-Webhook-Event-ID`, so a receiver can drop repeats. Nothing
-/// here blocks a thread while waiting: requests and retry timers are asynchronous. At most
+/// notification carries the same `X-Webhook-Event-ID`, so a receiver can drop repeats. Requests
+/// go through `WebhookHTTPClient`, which blocks its thread for up to the timeout: they run on a
+/// few delivery queues of their own (never the caller's), and retry waits are timers, not
+/// sleeping threads. At most
 /// `maxPending` notifications are in flight; beyond that new ones are dropped with a warning,
 /// so a dead receiver cannot grow memory without bound.
 final class WebhookSender: @unchecked Sendable {
@@ -35,8 +34,14 @@ final class WebhookSender: @unchecked Sendable {
     let url: URL
     let policy: RetryPolicy
     private let logger: AppLogger
-    private let session: URLSession
+    /// The client, or why the client cannot use the URL (settings check only scheme and host).
+    private let client: Result<WebhookHTTPClient, WebhookEndpointError>
     private let timers = DispatchQueue(label: "invoice-master.webhook-retries")
+    /// Deliveries block while they wait for the receiver; a few lanes keep one slow receiver
+    /// answer from holding up the rest without a thread per pending notification.
+    private let lanes = (0..<4).map { DispatchQueue(label: "invoice-master.webhook-delivery-\($0)") }
+    private let nextLane = NSLock()
+    private var laneCounter = 0  // guarded by `nextLane`
     private let maxPending = 1000
     private let pendingCount = NSCondition()
     private var pending = 0  // guarded by `pendingCount`
@@ -45,10 +50,12 @@ final class WebhookSender: @unchecked Sendable {
         self.url = url
         self.policy = policy
         self.logger = logger
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = policy.timeout
-        configuration.timeoutIntervalForResource = policy.timeout
-        session = URLSession(configuration: configuration)
+        do {
+            client = .success(WebhookHTTPClient(endpoint: try WebhookEndpoint(parsing: url.absoluteString), timeout: policy.timeout))
+        } catch {
+            client = .failure(error)
+            logger.error("webhook URL unusable; notifications will fail", [("reason", .string(error.reason))])
+        }
     }
 
     func send(_ body: [UInt8], documentID: String) {
@@ -57,25 +64,27 @@ final class WebhookSender: @unchecked Sendable {
                            [("document_id", .string(documentID)), ("pending", .number(String(maxPending)))])
             return
         }
-        attempt(1, body: Data(body), documentID: documentID, eventID: UUID().uuidString.lowercased())
+        attempt(1, body: body, documentID: documentID, eventID: UUID().uuidString.lowercased())
     }
 
-    private func attempt(_ number: Int, body: Data, documentID: String, eventID: String) {
-        var request = URLRequest(url: url, timeoutInterval: policy.timeout)
-        request.httpMethod = "POST"
-        request.httpBody = body
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue(eventID, forHTTPHeaderField: "X-Webhook-Event-ID")
-        request.setValue(String(number), forHTTPHeaderField: "X-Webhook-Attempt")
-        session.dataTask(with: request) { [self] _, response, error in
-            let status = (response as? HTTPURLResponse)?.statusCode
+    private func attempt(_ number: Int, body: [UInt8], documentID: String, eventID: String) {
+        let headers = [("X-Webhook-Event-ID", eventID), ("X-Webhook-Attempt", String(number))]
+        lane().async { [self] in
+            var status: Int?
+            var error: Error?
+            do {
+                status = try client.get().post(body, headers: headers)
+            } catch let failure {
+                error = failure
+            }
             if let status, (200..<300).contains(status) {
                 logger.info("webhook delivered", [("document_id", .string(documentID)), ("attempt", .number(String(number)))])
                 release()
                 return
             }
-            let outcome = status.map { "HTTP \($0)" } ?? error.map { $0.localizedDescription } ?? "no response"
-            let retryable = status.map { $0 >= 500 || $0 == 408 || $0 == 429 } ?? true
+            let outcome = status.map { "HTTP \($0)" } ?? error.map { String(describing: $0) } ?? "no response"
+            // An unusable URL will not get better; every transport error might.
+            let retryable = status.map { $0 >= 500 || $0 == 408 || $0 == 429 } ?? !(error is WebhookEndpointError)
             guard retryable, number < policy.maxAttempts else {
                 logger.error("webhook delivery failed", [
                     ("document_id", .string(documentID)), ("attempts", .number(String(number))),
@@ -92,7 +101,14 @@ final class WebhookSender: @unchecked Sendable {
             timers.asyncAfter(deadline: .now() + delay) { [self] in
                 attempt(number + 1, body: body, documentID: documentID, eventID: eventID)
             }
-        }.resume()
+        }
+    }
+
+    private func lane() -> DispatchQueue {
+        nextLane.withLock {
+            laneCounter &+= 1
+            return lanes[laneCounter % lanes.count]
+        }
     }
 
     private func reserve() -> Bool {
