@@ -18,10 +18,14 @@ public final class LogWriter: @unchecked Sendable {
     private var closed = false
     private var droppedLines = 0
     private var thread: Thread?
+    /// Pause after each write (see `run`).
+    private let coalescingMicroseconds: UInt32
 
-    public init(fileDescriptor: Int32 = STDERR_FILENO, maxBufferedBytes: Int = 8 << 20) {
+    public init(fileDescriptor: Int32 = STDERR_FILENO, maxBufferedBytes: Int = 8 << 20,
+                coalescingMicroseconds: UInt32 = 5_000) {
         self.fileDescriptor = fileDescriptor
         self.maxBufferedBytes = maxBufferedBytes
+        self.coalescingMicroseconds = coalescingMicroseconds
         // The thread holds the writer until `close()` ends it.
         let thread = Thread { self.run() }
         thread.name = "log-writer"
@@ -83,7 +87,12 @@ public final class LogWriter: @unchecked Sendable {
             condition.lock()
             writing = false
             condition.broadcast()
+            let stopping = closed
             condition.unlock()
+            // Let lines gather before the next write: under load this turns one wake-up and one
+            // write per request into one per interval, and a request thread whose line lands
+            // while the writer sleeps does not have to wake it. Lines wait at most this long.
+            if !stopping && coalescingMicroseconds > 0 { usleep(coalescingMicroseconds) }
         }
     }
 
