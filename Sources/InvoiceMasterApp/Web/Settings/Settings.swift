@@ -57,7 +57,7 @@ public struct Settings: Sendable, Equatable {
         databaseURL = try reader.databaseURL()
         httpHost = reader.string("HTTP_HOST", default: "127.0.0.1")
         httpPort = try reader.int("HTTP_PORT", default: 8080, range: 0...65535)
-        httpWorkerThreads = try reader.int("HTTP_WORKER_THREADS", default: 64, range: 1...1024)
+        httpWorkerThreads = try reader.int("HTTP_WORKER_THREADS", default: 20, range: 1...1024)
         dbPoolMin = try reader.int("DB_POOL_MIN", default: 2, range: 0...1000)
         dbPoolMax = try reader.int("DB_POOL_MAX", default: 10, range: 1...1000)
         if dbPoolMin > dbPoolMax {
