@@ -1,10 +1,16 @@
-/// The SQL of the PostgreSQL document repository. Every value travels as a parameter; the only
-/// text spliced in comes from the whitelisted sort fields and fixed filter fragments, so each
+/// The SQL of the PostgreSQL document repository. Every value travels as a parameter. The only
+/// text spliced into a statement is typed so that nothing else can reach it: table aliases
+/// (`Alias`), sort columns (`DocumentSortField`), sort directions and parameter positions. Each
 /// combination is a fixed statement the pool prepares once per connection.
 enum DocumentSQL {
+    /// The table names and aliases the statements below use.
+    enum Alias: String {
+        case documents, d, p, w
+    }
+
     /// ISO 8601 UTC with microseconds, formatted by PostgreSQL.
-    static func utc(_ column: String) -> String {
-        "to_char(\(column) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+    static func utc(_ table: Alias, _ column: String) -> String {
+        "to_char(\(table.rawValue).\(column) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
     }
 
     /// The labels of the document row `table`, sorted by code point (COLLATE "C") whatever the
@@ -12,19 +18,20 @@ enum DocumentSQL {
     /// subquery in the same statement: for a page of rows it reads each document's labels from
     /// the primary-key index, and measured 1.4–2x cheaper for PostgreSQL than LEFT JOIN +
     /// GROUP BY + array_agg (pgbench, 20-row pages).
-    static func labels(of table: String) -> String {
-        "ARRAY(SELECT l.label FROM document_labels l WHERE l.document_id = \(table).id ORDER BY l.label COLLATE \"C\")"
+    static func labels(of table: Alias) -> String {
+        "ARRAY(SELECT l.label FROM document_labels l WHERE l.document_id = \(table.rawValue).id ORDER BY l.label COLLATE \"C\")"
     }
 
     /// Columns read by `PostgresDocumentRepository.document(from:offset:)`, in this order.
-    static func documentColumns(_ table: String) -> String {
-        "\(table).id, \(table).filename, \(table).status, \(table).fields::text, "
-            + "\(utc("\(table).created_at")), \(utc("\(table).updated_at"))"
+    static func documentColumns(_ table: Alias) -> String {
+        let t = table.rawValue
+        return "\(t).id, \(t).filename, \(t).status, \(t).fields::text, "
+            + "\(utc(table, "created_at")), \(utc(table, "updated_at"))"
     }
 
-    static let selectOne = "SELECT \(documentColumns("d")), \(labels(of: "d")) FROM documents d WHERE d.id = $1"
+    static let selectOne = "SELECT \(documentColumns(.d)), \(labels(of: .d)) FROM documents d WHERE d.id = $1"
 
-    static let selectBySHA256 = "SELECT \(documentColumns("d")), \(labels(of: "d")) FROM documents d WHERE d.sha256 = $1"
+    static let selectBySHA256 = "SELECT \(documentColumns(.d)), \(labels(of: .d)) FROM documents d WHERE d.sha256 = $1"
 
     /// One statement for a page with its labels and the total: the count is a one-row derived
     /// table, the page a LATERAL subquery joined to it, so an empty page still yields the total.
@@ -44,37 +51,40 @@ enum DocumentSQL {
     static func list(_ query: DocumentListQuery, countTotal: Bool) -> (sql: String, parameters: [ListParameter]) {
         var conditions: [String] = []
         var parameters: [ListParameter] = []
+        /// `$n` for the parameter just appended (positions, never values).
+        func placeholder(_ parameter: ListParameter) -> String {
+            parameters.append(parameter)
+            return "$\(parameters.count)"
+        }
         if query.status != nil {
-            parameters.append(.status)
-            conditions.append("d.status = $\(parameters.count)")
+            conditions.append("d.status = \(placeholder(.status))")
         }
         if query.label != nil {
-            parameters.append(.label)
-            conditions.append("EXISTS (SELECT 1 FROM document_labels fl WHERE fl.document_id = d.id AND fl.label = $\(parameters.count))")
+            conditions.append("EXISTS (SELECT 1 FROM document_labels fl WHERE fl.document_id = d.id AND fl.label = \(placeholder(.label)))")
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        parameters.append(.limit)
-        let limit = "$\(parameters.count)"
-        parameters.append(.offset)
-        let offset = "$\(parameters.count)"
+        let limit = placeholder(.limit)
+        let offset = placeholder(.offset)
         let column = query.sort.field.column
         let direction = query.sort.descending ? "DESC" : "ASC"
-        func order(_ table: String) -> String { "\(table).\(column) \(direction), \(table).id \(direction)" }
+        func order(_ table: Alias) -> String {
+            "\(table.rawValue).\(column) \(direction), \(table.rawValue).id \(direction)"
+        }
         let window = DocumentListQuery.limitRange.upperBound
         let total = countTotal ? "SELECT count(*) AS total FROM documents d \(filter)" : "SELECT NULL::bigint AS total"
         let sql = """
-            SELECT t.total, \(documentColumns("p")), \(labels(of: "p"))
+            SELECT t.total, \(documentColumns(.p)), \(labels(of: .p))
             FROM (\(total)) t
             LEFT JOIN LATERAL (
                 SELECT r.* FROM (
                     SELECT w.id FROM (
                         SELECT d.id, d.\(column) FROM documents d \(filter)
-                        ORDER BY \(order("d")) OFFSET \(offset) LIMIT \(window)
-                    ) w ORDER BY \(order("w")) LIMIT \(limit)
+                        ORDER BY \(order(.d)) OFFSET \(offset) LIMIT \(window)
+                    ) w ORDER BY \(order(.w)) LIMIT \(limit)
                 ) page
                 CROSS JOIN LATERAL (SELECT * FROM documents r WHERE r.id = page.id OFFSET 0) r
             ) p ON true
-            ORDER BY \(order("p"))
+            ORDER BY \(order(.p))
             """
         return (sql, parameters)
     }
@@ -89,7 +99,7 @@ enum DocumentSQL {
         ), l AS (
             INSERT INTO document_labels (document_id, label) SELECT d.id, unnest($7::text[]) FROM d
         )
-        SELECT \(documentColumns("d")) FROM d
+        SELECT \(documentColumns(.d)) FROM d
         """
 
     /// Several documents with ids chosen by the caller, and all their labels, in one statement.
@@ -107,12 +117,12 @@ enum DocumentSQL {
             INSERT INTO document_labels (document_id, label)
             SELECT x.document_id::uuid, x.label FROM unnest($8::text[], $9::text[]) AS x(document_id, label)
         )
-        SELECT \(documentColumns("d")) FROM d
+        SELECT \(documentColumns(.d)) FROM d
         """
 
     static let replace = """
         UPDATE documents SET filename = $2, status = $3, fields = $4::jsonb, updated_at = now()
-        WHERE id = $1 RETURNING \(documentColumns("documents"))
+        WHERE id = $1 RETURNING \(documentColumns(.documents))
         """
 
     /// Row lock first: the merge patch reads the stored fields, so two PATCHes must not interleave.
