@@ -44,7 +44,7 @@ public final class HTTPServer: @unchecked Sendable {
         guard var address = SocketAddress(host: configuration.host, port: configuration.port) else {
             throw HTTPServerError.invalidAddress(configuration.host)
         }
-        let loopCount = configuration.ioThreads > 0 ? configuration.ioThreads : max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let loopCount = configuration.ioThreads > 0 ? configuration.ioThreads : HTTPServerConfiguration.automaticIOThreads
         var listeners: [Int32] = []
         do {
             if address.port != 0 { try SocketOptions.checkPortIsFree(address: address, host: configuration.host) }

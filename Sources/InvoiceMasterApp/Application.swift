@@ -90,6 +90,7 @@ public final class Application: HTTPResponder {
         configuration.port = settings.httpPort
         configuration.maxBodyBytes = max(settings.maxBodyBytes, settings.maxUploadBytes)
         configuration.workerThreads = settings.httpWorkerThreads
+        configuration.ioThreads = settings.httpIOThreads
         // Requests the server rejects before routing (malformed, too large, too slow) still get
         // the envelope.
         configuration.rejectionBody = { status, reason in

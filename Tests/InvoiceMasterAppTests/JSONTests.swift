@@ -61,6 +61,17 @@ final class JSONTests: XCTestCase {
         }
     }
 
+    func testWriterFixedWidthDigits() {
+        let cases: [(value: Int, width: Int, text: String)] = [
+            (0, 3, "000"), (7, 2, "07"), (42, 2, "42"), (999, 3, "999"), (2026, 4, "2026"), (5, 1, "5"),
+        ]
+        for item in cases {
+            var writer = JSONWriter()
+            writer.digits(item.value, width: item.width)
+            XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), item.text, "\(item.value)")
+        }
+    }
+
     func testNulDetection() throws {
         XCTAssertTrue(try JSONParser.parse(#"{"a":["x\u0000"]}"#).containsNulCharacter)
         XCTAssertTrue(try JSONParser.parse(#"{"a\u0000":1}"#).containsNulCharacter)

@@ -14,6 +14,7 @@ final class SettingsTests: XCTestCase {
         XCTAssertEqual(settings.databaseURL, Settings.defaultDatabaseURL)
         XCTAssertEqual(settings.httpHost, "127.0.0.1")
         XCTAssertEqual(settings.httpPort, 8080)
+        XCTAssertEqual(settings.httpIOThreads, 0, "the server picks: half the CPUs")
         XCTAssertEqual(settings.dbPoolMin, 2)
         XCTAssertEqual(settings.dbPoolMax, 10)
         XCTAssertEqual(settings.rateLimitRequests, 100)
@@ -32,9 +33,10 @@ final class SettingsTests: XCTestCase {
         let settings = try Settings(variables: [
             "HTTP_PORT": " 9000 ", "DB_POOL_MIN": "0", "DB_POOL_MAX": "4", "RATE_LIMIT_REQUESTS": "0",
             "RATE_LIMIT_WINDOW_SECONDS": "0.5", "TRUSTED_PROXIES": "10.0.0.0/8, ::1", "CACHE_MAX_ENTRIES": "0",
-            "LOG_LEVEL": "warning", "LOG_FORMAT": "TEXT", "MIGRATE_ON_START": "off",
+            "LOG_LEVEL": "warning", "LOG_FORMAT": "TEXT", "MIGRATE_ON_START": "off", "HTTP_IO_THREADS": "3",
         ])
         XCTAssertEqual(settings.httpPort, 9000)
+        XCTAssertEqual(settings.httpIOThreads, 3)
         XCTAssertEqual(settings.dbPoolMax, 4)
         XCTAssertFalse(settings.rateLimitEnabled)
         XCTAssertEqual(settings.rateLimitWindowSeconds, 0.5)
@@ -50,6 +52,7 @@ final class SettingsTests: XCTestCase {
             (["HTTP_PORT": "http"], "invalid HTTP_PORT='http': expected an integer from 0 to 65535"),
             (["HTTP_PORT": "70000"], "invalid HTTP_PORT='70000': expected an integer from 0 to 65535"),
             (["DB_POOL_MAX": "0"], "invalid DB_POOL_MAX='0': expected an integer from 1 to 1000"),
+            (["HTTP_IO_THREADS": "-1"], "invalid HTTP_IO_THREADS='-1': expected an integer from 0 to 1024"),
             (["DB_POOL_MIN": "5", "DB_POOL_MAX": "3"], "invalid DB_POOL_MIN=5: expected an integer <= DB_POOL_MAX (3)"),
             (["RATE_LIMIT_WINDOW_SECONDS": "soon"], "invalid RATE_LIMIT_WINDOW_SECONDS='soon': expected a number >= 0.001"),
             (["CACHE_TTL_SECONDS": "-1"], "invalid CACHE_TTL_SECONDS='-1': expected a number >= 0"),

@@ -17,16 +17,29 @@ public typealias RouteHandler = @Sendable (AppRequest) throws -> HTTPResponse
 /// `/api/v1/documents/{id}`. No trailing-slash redirects: `/documents/` is its own (unknown) path.
 /// A known path with another method → 405 listing every method of that path in `Allow`; HEAD is
 /// not routed implicitly.
+///
+/// Patterns without parameters are found by one dictionary lookup on the whole path, so the
+/// common routes cost no path splitting; patterns with parameters are tried after them, most
+/// specific first.
 public final class Router: @unchecked Sendable {
-    struct Route {
+    /// A class, so walking the candidates of a path costs one reference count per route.
+    final class Route {
         let method: HTTPMethod
         let pattern: PathPattern
         let body: BodyPolicy
         let handler: RouteHandler
+
+        init(method: HTTPMethod, pattern: PathPattern, body: BodyPolicy, handler: @escaping RouteHandler) {
+            self.method = method; self.pattern = pattern; self.body = body; self.handler = handler
+        }
     }
 
     // Written only while the application is being built, read-only once it serves.
     private var routes: [Route] = []
+    /// Routes whose pattern has no parameters, by their exact path.
+    private var literalRoutes: [String: [Route]] = [:]
+    /// Routes with parameters, most specific first.
+    private var parameterRoutes: [Route] = []
 
     public init() {}
 
@@ -35,32 +48,50 @@ public final class Router: @unchecked Sendable {
         let parsed = PathPattern(pattern)
         precondition(!routes.contains { $0.method == method && $0.pattern == parsed },
                      "route \(method) \(pattern) registered twice")
-        routes.append(Route(method: method, pattern: parsed, body: body, handler: handler))
-        // Literal segments win over parameters: `/documents/search` before `/documents/{id}`.
-        routes.sort { $0.pattern.specificity > $1.pattern.specificity }
+        let route = Route(method: method, pattern: parsed, body: body, handler: handler)
+        routes.append(route)
+        if parsed.hasParameters {
+            parameterRoutes.append(route)
+            // Literal segments win over parameters: `/documents/search` before `/documents/{id}`.
+            parameterRoutes.sort { $0.pattern.specificity > $1.pattern.specificity }
+        } else {
+            literalRoutes[parsed.text, default: []].append(route)
+        }
     }
 
     public func get(_ pattern: String, _ handler: @escaping RouteHandler) { add(.get, pattern, handler) }
 
-    /// Every registered (method, pattern) pair, for documentation and tests.
+    /// Every registered (method, pattern) pair, in registration order, for documentation and tests.
     public var registeredRoutes: [(method: HTTPMethod, pattern: String)] {
         routes.map { ($0.method, $0.pattern.text) }
     }
 
     /// Routes the request to its handler; throws 404/405/413/415 as `AppError`.
     public func respond(to request: AppRequest) throws -> HTTPResponse {
-        let segments = PathPattern.segments(of: request.path)
         var allowed: [String] = []
-        for route in routes {
-            guard let parameters = route.pattern.match(segments) else { continue }
-            guard route.method == request.method else {
+        // A literal pattern is the most specific match a path can have, so these come first.
+        if let candidates = literalRoutes[request.path] {
+            for route in candidates {
+                if route.method == request.method {
+                    try Self.checkBody(of: request, against: route.body)
+                    return try route.handler(request)
+                }
                 if !allowed.contains(route.method.rawValue) { allowed.append(route.method.rawValue) }
-                continue
             }
-            var request = request
-            request.pathParameters = parameters
-            try Self.checkBody(of: request, against: route.body)
-            return try route.handler(request)
+        }
+        if !parameterRoutes.isEmpty {
+            let segments = PathPattern.segments(of: request.path)
+            for route in parameterRoutes {
+                guard let parameters = route.pattern.match(segments) else { continue }
+                guard route.method == request.method else {
+                    if !allowed.contains(route.method.rawValue) { allowed.append(route.method.rawValue) }
+                    continue
+                }
+                var request = request
+                request.pathParameters = parameters
+                try Self.checkBody(of: request, against: route.body)
+                return try route.handler(request)
+            }
         }
         if allowed.isEmpty { throw AppError(.notFound, "Not found: \(request.path)") }
         allowed.sort()
@@ -112,6 +143,10 @@ struct PathPattern: Equatable {
         }
     }
 
+    var hasParameters: Bool {
+        segments.contains { if case .parameter = $0 { return true } else { return false } }
+    }
+
     /// Literal segments count more than parameters, so the most specific route is tried first.
     var specificity: Int {
         segments.reduce(0) { total, segment in
@@ -130,7 +165,8 @@ struct PathPattern: Equatable {
         for (segment, part) in zip(segments, path) {
             switch segment {
             case .literal(let literal):
-                if part != literal { return nil }
+                // Byte equality: paths are matched as sent, without Unicode normalisation.
+                if !part.utf8.elementsEqual(literal.utf8) { return nil }
             case .parameter(let name):
                 if part.isEmpty { return nil }
                 parameters.append((name: name, value: String(part)))

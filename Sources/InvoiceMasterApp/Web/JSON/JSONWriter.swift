@@ -13,6 +13,9 @@ public struct JSONWriter {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    /// Appends bytes that are already valid JSON text.
+    public mutating func raw(_ text: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: text) }
+
     /// Appends text that is already valid JSON (e.g. a `jsonb` column as PostgreSQL prints it).
     public mutating func rawJSON(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
@@ -20,22 +23,31 @@ public struct JSONWriter {
     public mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
 
     public mutating func int(_ value: Int) {
-        if value == 0 { bytes.append(UInt8(ascii: "0")); return }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while magnitude > 0 {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        // Digits are made right to left in a stack buffer and appended in one go.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var magnitude = value.magnitude
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
-                count += 1
-            }
+            } while magnitude > 0
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
         }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        withUnsafeBytes(of: &digits) { buffer in
-            for position in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[position]) }
+    }
+
+    /// A non-negative `value` as exactly `width` (at most 20) decimal digits, zero-padded on the
+    /// left; leading digits of a wider value are dropped. For dates, times and fractions.
+    public mutating func digits(_ value: Int, width: Int) {
+        precondition(value >= 0 && width <= 20)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width) { buffer in
+            var remaining = value
+            for position in stride(from: width - 1, through: 0, by: -1) {
+                buffer[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10)
+                remaining /= 10
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(buffer))
         }
     }
 

@@ -122,18 +122,16 @@ public struct AppLogger: Sendable {
     private static func beginJSONLine(_ level: LogLevel, to line: inout JSONWriter) {
         line.raw("{\"timestamp\":\"")
         UTCClock.appendNow(to: &line)
-        line.raw("\",\"level\":")
-        line.rawJSON("\"" + level.name + "\"")
+        line.raw("\",\"level\":\"")
+        line.rawJSON(level.name)
+        line.raw("\"")
     }
 
     /// `1234` µs → `1.234`.
     static func appendMilliseconds(_ microseconds: Int, to line: inout JSONWriter) {
         line.int(microseconds / 1000)
         line.raw(".")
-        let fraction = microseconds % 1000
-        if fraction < 100 { line.raw("0") }
-        if fraction < 10 { line.raw("0") }
-        line.int(fraction)
+        line.digits(microseconds % 1000, width: 3)
     }
 
     /// Text lines stay one line: control characters (a newline in a path) are escaped.
@@ -148,24 +146,51 @@ public struct AppLogger: Sendable {
 
 /// Wall-clock time as ISO 8601 UTC with milliseconds, and a monotonic clock for durations.
 public enum UTCClock {
-    /// Appends `2024-05-01T12:00:00.123Z`.
+    /// Appends `2024-05-01T12:00:00.123Z`. Pure arithmetic on the epoch (no `gmtime_r`, which
+    /// takes glibc's time-zone lock on every call): this runs once per access-log line.
     public static func appendNow(to line: inout JSONWriter) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        var seconds = now.tv_sec
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) { line.int(Int(value / 10)); line.int(Int(value % 10)) }
-        line.int(Int(parts.tm_year) + 1900)
-        line.raw("-"); two(parts.tm_mon + 1)
-        line.raw("-"); two(parts.tm_mday)
-        line.raw("T"); two(parts.tm_hour)
-        line.raw(":"); two(parts.tm_min)
-        line.raw(":"); two(parts.tm_sec)
-        line.raw(".")
-        let millis = Int(now.tv_nsec / 1_000_000)
-        line.int(millis / 100); line.int(millis / 10 % 10); line.int(millis % 10)
-        line.raw("Z")
+        appendTimestamp(seconds: Int(now.tv_sec), milliseconds: Int(now.tv_nsec / 1_000_000), to: &line)
+    }
+
+    /// `seconds` since 1970-01-01T00:00:00Z (UTC, no leap seconds) as ISO 8601 with milliseconds.
+    static func appendTimestamp(seconds: Int, milliseconds: Int, to line: inout JSONWriter) {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        // Filled in place and appended once: `YYYY-MM-DDTHH:MM:SS.mmmZ` is 24 bytes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { text in
+            func put(_ value: Int, at end: Int, width: Int) {
+                var remaining = value
+                for position in stride(from: end, to: end - width, by: -1) {
+                    text[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10)
+                    remaining /= 10
+                }
+            }
+            put(year, at: 3, width: 4); text[4] = UInt8(ascii: "-")
+            put(month, at: 6, width: 2); text[7] = UInt8(ascii: "-")
+            put(day, at: 9, width: 2); text[10] = UInt8(ascii: "T")
+            put(secondOfDay / 3600, at: 12, width: 2); text[13] = UInt8(ascii: ":")
+            put(secondOfDay / 60 % 60, at: 15, width: 2); text[16] = UInt8(ascii: ":")
+            put(secondOfDay % 60, at: 18, width: 2); text[19] = UInt8(ascii: ".")
+            put(milliseconds, at: 22, width: 3); text[23] = UInt8(ascii: "Z")
+            line.raw(UnsafeBufferPointer(text))
+        }
+    }
+
+    /// Proleptic Gregorian (year, month, day) of a day count from 1970-01-01: Howard Hinnant's
+    /// `civil_from_days` (eras of 400 years, March-based years so the leap day comes last).
+    static func civilDate(daysSinceEpoch: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = daysSinceEpoch + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Microseconds from an arbitrary fixed point; only differences mean anything.

@@ -31,15 +31,14 @@ final class RequestIDGenerator: Sendable {
         return z ^ (z >> 31)
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` from 128 bits.
     static func format(_ high: UInt64, _ low: UInt64) -> String {
         String(unsafeUninitializedCapacity: 36) { buffer in
             var position = 0
             func put(_ value: UInt64, nibbles: Int) {
                 for shift in stride(from: (nibbles - 1) * 4, through: 0, by: -4) {
-                    buffer[position] = hex[Int((value >> UInt64(shift)) & 0xF)]
+                    let nibble = UInt8(truncatingIfNeeded: (value >> UInt64(shift)) & 0xF)
+                    buffer[position] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
                     position += 1
                 }
             }

@@ -16,6 +16,8 @@ public struct Settings: Sendable, Equatable {
     public var httpPort: Int
     /// Threads that run handlers (and so may wait on the database).
     public var httpWorkerThreads: Int
+    /// Event-loop threads; 0 lets the server choose (see `HTTPServerConfiguration.ioThreads`).
+    public var httpIOThreads: Int
     public var dbPoolMin: Int
     public var dbPoolMax: Int
     public var dbAcquireTimeoutMilliseconds: Int
@@ -58,6 +60,7 @@ public struct Settings: Sendable, Equatable {
         httpHost = reader.string("HTTP_HOST", default: "127.0.0.1")
         httpPort = try reader.int("HTTP_PORT", default: 8080, range: 0...65535)
         httpWorkerThreads = try reader.int("HTTP_WORKER_THREADS", default: 20, range: 1...1024)
+        httpIOThreads = try reader.int("HTTP_IO_THREADS", default: 0, range: 0...1024)
         dbPoolMin = try reader.int("DB_POOL_MIN", default: 2, range: 0...1000)
         dbPoolMax = try reader.int("DB_POOL_MAX", default: 10, range: 1...1000)
         if dbPoolMin > dbPoolMax {
