@@ -62,6 +62,9 @@ final class DatabaseRestartTests: XCTestCase {
     }
 
     override func tearDown() {
+        // XCTest calls tearDown after a skip in setUp too; with no throwaway cluster made, an
+        // empty LOCAL_DB_DATA_DIR would make scripts/db stop the developer's own cluster.
+        guard !dataDirectory.isEmpty else { return }
         try? runDatabaseScript("stop")
         let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: dataDirectory)) ?? dataDirectory
         try? FileManager.default.removeItem(atPath: target)

@@ -44,71 +44,71 @@ public struct AppLogger: Sendable {
     public func access(requestID: String, method: String, path: String, status: Int,
                        durationMicroseconds: Int, remote: String) {
         guard isEnabled(.info) else { return }
-        var line = JSONWriter(capacity: 192)
-        switch format {
-        case .json:
-            Self.beginJSONLine(.info, to: &line)
-            line.raw(",\"request_id\":")
-            line.string(requestID)
-            line.raw(",\"method\":")
-            line.string(method)
-            line.raw(",\"path\":")
-            line.string(path)
-            line.raw(",\"status\":")
-            line.int(status)
-            line.raw(",\"duration_ms\":")
-            Self.appendMilliseconds(durationMicroseconds, to: &line)
-            line.raw(",\"remote\":")
-            line.string(remote)
-            line.raw("}")
-        case .text:
-            UTCClock.appendNow(to: &line)
-            line.raw(" INFO ")
-            Self.appendText(requestID, to: &line)
-            line.raw(" ")
-            Self.appendText(method, to: &line)
-            line.raw(" ")
-            Self.appendText(path, to: &line)
-            line.raw(" ")
-            line.int(status)
-            line.raw(" ")
-            Self.appendMilliseconds(durationMicroseconds, to: &line)
-            line.raw(" ")
-            Self.appendText(remote, to: &line)
+        writer.writeLine { line in
+            switch format {
+            case .json:
+                Self.beginJSONLine(.info, to: &line)
+                line.raw(",\"request_id\":")
+                line.string(requestID)
+                line.raw(",\"method\":")
+                line.string(method)
+                line.raw(",\"path\":")
+                line.string(path)
+                line.raw(",\"status\":")
+                line.int(status)
+                line.raw(",\"duration_ms\":")
+                Self.appendMilliseconds(durationMicroseconds, to: &line)
+                line.raw(",\"remote\":")
+                line.string(remote)
+                line.raw("}")
+            case .text:
+                UTCClock.appendNow(to: &line)
+                line.raw(" INFO ")
+                Self.appendText(requestID, to: &line)
+                line.raw(" ")
+                Self.appendText(method, to: &line)
+                line.raw(" ")
+                Self.appendText(path, to: &line)
+                line.raw(" ")
+                line.int(status)
+                line.raw(" ")
+                Self.appendMilliseconds(durationMicroseconds, to: &line)
+                line.raw(" ")
+                Self.appendText(remote, to: &line)
+            }
         }
-        writer.write(line: line.bytes)
     }
 
     /// Any other event: `{timestamp, level, message, ...context}`.
     public func log(_ level: LogLevel, _ message: String, _ context: [(String, JSONValue)] = []) {
         guard isEnabled(level) else { return }
-        var line = JSONWriter(capacity: 256)
-        switch format {
-        case .json:
-            Self.beginJSONLine(level, to: &line)
-            line.raw(",\"message\":")
-            line.string(message)
-            for (key, value) in context {
-                line.comma()
-                line.string(key)
-                line.raw(":")
-                line.value(value)
-            }
-            line.raw("}")
-        case .text:
-            UTCClock.appendNow(to: &line)
-            line.raw(" ")
-            line.rawJSON(level.name)
-            line.raw(" ")
-            Self.appendText(message, to: &line)
-            for (key, value) in context {
+        writer.writeLine { line in
+            switch format {
+            case .json:
+                Self.beginJSONLine(level, to: &line)
+                line.raw(",\"message\":")
+                line.string(message)
+                for (key, value) in context {
+                    line.comma()
+                    line.string(key)
+                    line.raw(":")
+                    line.value(value)
+                }
+                line.raw("}")
+            case .text:
+                UTCClock.appendNow(to: &line)
                 line.raw(" ")
-                Self.appendText(key, to: &line)
-                line.raw("=")
-                if case .string(let text) = value { Self.appendText(text, to: &line) } else { line.value(value) }
+                line.rawJSON(level.name)
+                line.raw(" ")
+                Self.appendText(message, to: &line)
+                for (key, value) in context {
+                    line.raw(" ")
+                    Self.appendText(key, to: &line)
+                    line.raw("=")
+                    if case .string(let text) = value { Self.appendText(text, to: &line) } else { line.value(value) }
+                }
             }
         }
-        writer.write(line: line.bytes)
     }
 
     public func debug(_ message: String, _ context: [(String, JSONValue)] = []) { log(.debug, message, context) }

@@ -13,7 +13,7 @@ public final class LogWriter: @unchecked Sendable {
     private let maxBufferedBytes: Int
     private let condition = NSCondition()
     // Guarded by `condition`.
-    private var pending: [UInt8] = []
+    private var pending = JSONWriter(capacity: 64 << 10)
     private var writing = false
     private var closed = false
     private var droppedLines = 0
@@ -33,25 +33,28 @@ public final class LogWriter: @unchecked Sendable {
         thread.start()
     }
 
-    /// Queues one line; `line` must not contain a newline (it is added).
-    public func write(line: [UInt8]) {
+    /// Queues one line, composed by `compose` straight into the queue (no buffer per line).
+    /// `compose` runs under the writer's lock, so it should only format; it must not write a
+    /// newline (one is added). When more than `maxBufferedBytes` wait (the descriptor is stuck),
+    /// the line is dropped and counted instead.
+    public func writeLine(_ compose: (inout JSONWriter) -> Void) {
         condition.lock()
         defer { condition.unlock() }
         guard !closed else { return }
-        if pending.count + line.count > maxBufferedBytes {
+        if pending.bytes.count >= maxBufferedBytes {
             droppedLines += 1
             return
         }
-        let wasEmpty = pending.isEmpty
-        pending.append(contentsOf: line)
-        pending.append(0x0A)
+        let wasEmpty = pending.bytes.isEmpty
+        compose(&pending)
+        pending.raw("\n")
         if wasEmpty { condition.broadcast() }
     }
 
     /// Returns once everything queued so far has been written.
     public func flush() {
         condition.lock()
-        while !pending.isEmpty || writing { condition.wait() }
+        while !pending.bytes.isEmpty || writing { condition.wait() }
         condition.unlock()
     }
 
@@ -65,24 +68,24 @@ public final class LogWriter: @unchecked Sendable {
     }
 
     private func run() {
-        var batch: [UInt8] = []
+        var batch = JSONWriter(capacity: 64 << 10)
         while true {
             condition.lock()
-            while pending.isEmpty && !closed { condition.wait() }
-            if pending.isEmpty && closed {
+            while pending.bytes.isEmpty && !closed { condition.wait() }
+            if pending.bytes.isEmpty && closed {
                 condition.unlock()
                 return
             }
             swap(&batch, &pending)
             if droppedLines > 0 {
-                batch.append(contentsOf: "{\"level\":\"WARNING\",\"message\":\"log buffer full, \(droppedLines) lines dropped\"}\n".utf8)
+                batch.rawJSON("{\"level\":\"WARNING\",\"message\":\"log buffer full, \(droppedLines) lines dropped\"}\n")
                 droppedLines = 0
             }
             writing = true
             condition.unlock()
 
-            writeAll(batch)
-            batch.removeAll(keepingCapacity: batch.capacity <= 1 << 20)
+            writeAll(batch.bytes)
+            batch.removeAll(keepingCapacity: batch.bytes.capacity <= 1 << 20)
 
             condition.lock()
             writing = false
