@@ -3,3 +3,4 @@
 #include <openssl/md5.h>
 #include <openssl/sha.h>
 #include <openssl/aes.h>
+#include <openssl/hmac.h>

@@ -31,7 +31,8 @@ final class WebhookEndpointTests: XCTestCase {
             ("ftp://hooks.example.com/", "scheme is not http or https"),
             ("http:///path", "no host"),
             ("http://:8080/path", "no host"),
-            ("http://user:secret@hooks.example.com/", "user info is not supported"),
+            ("http://:secret@hooks.example.com/", "malformed user info (expected user:password, percent-encoded)"),
+            ("http://us%zz:pw@hooks.example.com/", "malformed user info (expected user:password, percent-encoded)"),
             ("http://hooks.example.com:0/", "port is not a number in 1...65535"),
             ("http://hooks.example.com:65536/", "port is not a number in 1...65535"),
             ("http://hooks.example.com:80a/", "port is not a number in 1...65535"),
@@ -51,9 +52,36 @@ final class WebhookEndpointTests: XCTestCase {
         }
     }
 
-    func testEverySettingsAcceptedURLWithoutUserInfoIsUsable() throws {
+    func testUserInfoBecomesBasicCredentials() throws {
+        let cases: [(url: String, user: String, password: String, authorization: String)] = [
+            ("https://hook-user:s3cret@hooks.example.com/in", "hook-user", "s3cret", "Basic aG9vay11c2VyOnMzY3JldA=="),
+            ("http://user:p%40ss%3Aword@10.0.0.7:81/", "user", "p@ss:word", "Basic dXNlcjpwQHNzOndvcmQ="),
+            ("http://token@[::1]/h", "token", "", "Basic dG9rZW46"),
+        ]
+        for item in cases {
+            let endpoint = try WebhookEndpoint(parsing: item.url)
+            XCTAssertEqual(endpoint.credentials, WebhookEndpoint.Credentials(user: item.user, password: item.password), item.url)
+            XCTAssertEqual(endpoint.credentials?.basicAuthorization, item.authorization, item.url)
+            XCTAssertFalse(endpoint.hostHeader.contains("@"), item.url)
+        }
+        XCTAssertNil(try WebhookEndpoint(parsing: "http://hooks.example.com/a@b").credentials, "an @ in the path is not user info")
+    }
+
+    func testMessagesNeverShowThePassword() {
+        XCTAssertEqual(WebhookEndpoint.maskingPassword("https://user:s3cret@hooks.example.com:8/x?y=1"),
+                       "https://user:***@hooks.example.com:8/x?y=1")
+        XCTAssertEqual(WebhookEndpoint.maskingPassword("http://hooks.example.com/a:b@c"), "http://hooks.example.com/a:b@c")
+        XCTAssertThrowsError(try WebhookEndpoint(parsing: "http://user:s3cret@hooks.example.com:99999/")) { error in
+            XCTAssertFalse(String(describing: error).contains("s3cret"), "\(error)")
+        }
+        XCTAssertThrowsError(try Settings(variables: ["WEBHOOK_URL": "ftp://user:s3cret@hooks.example.com/"])) { error in
+            XCTAssertFalse(String(describing: error).contains("s3cret"), "\(error)")
+        }
+    }
+
+    func testEverySettingsAcceptedURLIsUsable() throws {
         // The settings validate WEBHOOK_URL with URLComponents; what they accept, the client must take.
-        for text in ["http://h.example/x?y=1", "https://[::1]:9/", "http://127.0.0.1:1/hooks/invoices"] {
+        for text in ["http://h.example/x?y=1", "https://[::1]:9/", "http://127.0.0.1:1/hooks/invoices", "https://u:p%2F@h.example/"] {
             let settings = try Settings(variables: ["WEBHOOK_URL": text])
             let url = try XCTUnwrap(settings.inference.webhookURL)
             XCTAssertNoThrow(try WebhookEndpoint(parsing: url.absoluteString), text)

@@ -25,6 +25,15 @@ final class WebhookHTTPClientTests: XCTestCase {
         XCTAssertEqual(listener.firstRequest(), Array(expected.utf8) + body)
     }
 
+    func testUserInfoIsSentAsBasicAuthorization() throws {
+        let listener = try WebhookTestListener(answer: "HTTP/1.1 204 No Content\r\n\r\n")
+        defer { listener.stop() }
+        XCTAssertEqual(try client("http://hooks:pa%24%24@127.0.0.1:\(listener.port)/in").post([], headers: []), 204)
+        let request = String(decoding: try XCTUnwrap(listener.firstRequest()), as: UTF8.self)
+        XCTAssertTrue(request.contains("\r\nAuthorization: Basic aG9va3M6cGEkJA==\r\n"), request)  // hooks:pa$$
+        XCTAssertTrue(request.contains("\r\nHost: 127.0.0.1:\(listener.port)\r\n"), request)
+    }
+
     func testReachesAnIPv6LiteralWithABracketedHostHeader() throws {
         let listener: WebhookTestListener
         do { listener = try WebhookTestListener(loopback: "::1", answer: "HTTP/1.1 204 No Content\r\n\r\n") } catch {

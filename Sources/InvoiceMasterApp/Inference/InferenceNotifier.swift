@@ -11,7 +11,8 @@ public final class InferenceNotifier: Sendable {
     public init(logger: AppLogger, settings: InferenceSettings) {
         self.logger = logger
         webhook = settings.webhookURL.map { url in
-            WebhookSender(url: url, policy: WebhookSender.RetryPolicy(settings: settings), logger: logger)
+            WebhookSender(url: url, policy: WebhookSender.RetryPolicy(settings: settings),
+                          signature: settings.webhookSecret.map(WebhookSignature.init(secret:)), logger: logger)
         }
     }
 

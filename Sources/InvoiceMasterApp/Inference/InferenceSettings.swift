@@ -12,6 +12,9 @@ public struct InferenceSettings: Sendable, Equatable {
     public var webhookMaxRetryDelaySeconds: Double
     /// `WEBHOOK_TIMEOUT_SECONDS`: one attempt's limit (connect, send, answer).
     public var webhookTimeoutSeconds: Double
+    /// `WEBHOOK_SECRET`: when set, each request is signed with HMAC-SHA256 so the receiver can
+    /// tell it comes from us (`X-Webhook-Signature`, see `WebhookSignature`).
+    public var webhookSecret: String?
 
     init(reader: SettingsReader) throws {
         webhookURL = try Self.webhookURL(reader.raw("WEBHOOK_URL"))
@@ -19,6 +22,7 @@ public struct InferenceSettings: Sendable, Equatable {
         webhookRetryDelaySeconds = try reader.double("WEBHOOK_RETRY_DELAY_SECONDS", default: 1, minimum: 0.001)
         webhookMaxRetryDelaySeconds = try reader.double("WEBHOOK_MAX_RETRY_DELAY_SECONDS", default: 60, minimum: 0.001)
         webhookTimeoutSeconds = try reader.double("WEBHOOK_TIMEOUT_SECONDS", default: 10, minimum: 0.001)
+        webhookSecret = reader.raw("WEBHOOK_SECRET")
     }
 
     private static func webhookURL(_ text: String?) throws -> URL? {
@@ -27,7 +31,8 @@ public struct InferenceSettings: Sendable, Equatable {
               scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
               let url = components.url
         else {
-            throw SettingsError("invalid WEBHOOK_URL='\(text)': expected an http:// or https:// URL with a host")
+            let shown = WebhookEndpoint.maskingPassword(text)
+            throw SettingsError("invalid WEBHOOK_URL='\(shown)': expected an http:// or https:// URL with a host")
         }
         return url
     }

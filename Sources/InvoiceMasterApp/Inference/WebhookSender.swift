@@ -33,6 +33,7 @@ final class WebhookSender: @unchecked Sendable {
 
     let url: URL
     let policy: RetryPolicy
+    private let signature: WebhookSignature?
     private let logger: AppLogger
     /// The client, or why the client cannot use the URL (settings check only scheme and host).
     private let client: Result<WebhookHTTPClient, WebhookEndpointError>
@@ -46,9 +47,10 @@ final class WebhookSender: @unchecked Sendable {
     private let pendingCount = NSCondition()
     private var pending = 0  // guarded by `pendingCount`
 
-    init(url: URL, policy: RetryPolicy, logger: AppLogger) {
+    init(url: URL, policy: RetryPolicy, signature: WebhookSignature? = nil, logger: AppLogger) {
         self.url = url
         self.policy = policy
+        self.signature = signature
         self.logger = logger
         do {
             client = .success(WebhookHTTPClient(endpoint: try WebhookEndpoint(parsing: url.absoluteString), timeout: policy.timeout))
@@ -68,8 +70,11 @@ final class WebhookSender: @unchecked Sendable {
     }
 
     private func attempt(_ number: Int, body: [UInt8], documentID: String, eventID: String) {
-        let headers = [("X-Webhook-Event-ID", eventID), ("X-Webhook-Attempt", String(number))]
         lane().async { [self] in
+            var headers = [("X-Webhook-Event-ID", eventID), ("X-Webhook-Attempt", String(number))]
+            if let signature {
+                headers += signature.headers(for: body, timestamp: Int(Date().timeIntervalSince1970))
+            }
             var status: Int?
             var error: Error?
             do {

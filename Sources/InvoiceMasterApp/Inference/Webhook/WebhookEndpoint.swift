@@ -1,10 +1,22 @@
+import Foundation
+
 /// Where webhook requests go: an http:// or https:// URL taken apart into what the client
 /// needs — the host to resolve, the port to connect to and the request target to send.
 ///
-/// Only what a webhook URL needs is accepted: a scheme, a host (name, IPv4 or a bracketed IPv6
-/// literal), an optional port, an optional path and query. User info (`user@host`) is refused
-/// rather than silently dropped; a fragment is never sent, as in any HTTP client.
+/// Only what a webhook URL needs is accepted: a scheme, optional user info (`user:password@`,
+/// percent-encoded, sent as HTTP Basic credentials), a host (name, IPv4 or a bracketed IPv6
+/// literal), an optional port, an optional path and query. A fragment is never sent, as in any
+/// HTTP client. Errors and logs show the URL with its password masked.
 struct WebhookEndpoint: Equatable, Sendable {
+    /// `user:password@` of the URL, percent-decoded.
+    struct Credentials: Equatable, Sendable {
+        let user: String
+        let password: String
+
+        /// `Authorization` value (RFC 7617): `Basic base64(user ":" password)`.
+        var basicAuthorization: String { "Basic " + Data("\(user):\(password)".utf8).base64EncodedString() }
+    }
+
     enum Scheme: String, Sendable {
         case http, https
 
@@ -17,6 +29,7 @@ struct WebhookEndpoint: Equatable, Sendable {
     let port: Int
     /// Path and query as written (already percent-encoded), "/" when the URL has no path.
     let target: String
+    let credentials: Credentials?
 
     var isIPv6Literal: Bool { host.contains(":") }
 
@@ -26,15 +39,18 @@ struct WebhookEndpoint: Equatable, Sendable {
         return port == scheme.defaultPort ? name : "\(name):\(port)"
     }
 
-    init(scheme: Scheme, host: String, port: Int, target: String) {
+    init(scheme: Scheme, host: String, port: Int, target: String, credentials: Credentials? = nil) {
         self.scheme = scheme
         self.host = host
         self.port = port
         self.target = target
+        self.credentials = credentials
     }
 
     init(parsing text: String) throws(WebhookEndpointError) {
-        func invalid(_ reason: String) -> WebhookEndpointError { WebhookEndpointError(url: text, reason: reason) }
+        func invalid(_ reason: String) -> WebhookEndpointError {
+            WebhookEndpointError(url: Self.maskingPassword(text), reason: reason)
+        }
 
         // Bytes that can never appear in a URL, and that would break the request line if sent.
         guard !text.utf8.contains(where: { $0 <= 0x20 || $0 >= 0x7F }) else {
@@ -47,9 +63,18 @@ struct WebhookEndpoint: Equatable, Sendable {
         var rest = text[schemeEnd.upperBound...]
         if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-        let authority = rest[..<authorityEnd]
+        var authority = rest[..<authorityEnd]
         let pathAndQuery = rest[authorityEnd...]
-        guard !authority.contains("@") else { throw invalid("user info is not supported") }
+        var credentials: Credentials?
+        if let at = authority.lastIndex(of: "@") {
+            let userInfo = authority[..<at]
+            authority = authority[authority.index(after: at)...]
+            let parts = userInfo.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let user = parts[0].removingPercentEncoding, !user.isEmpty, !user.contains(":"),
+                  let password = (parts.count > 1 ? parts[1] : "").removingPercentEncoding
+            else { throw invalid("malformed user info (expected user:password, percent-encoded)") }
+            credentials = Credentials(user: user, password: password)
+        }
 
         let host: Substring
         let portText: Substring?
@@ -87,7 +112,18 @@ struct WebhookEndpoint: Equatable, Sendable {
             port = number
         }
         let target = pathAndQuery.isEmpty ? "/" : pathAndQuery.hasPrefix("?") ? "/" + pathAndQuery : String(pathAndQuery)
-        self.init(scheme: scheme, host: String(host), port: port, target: target)
+        self.init(scheme: scheme, host: String(host), port: port, target: target, credentials: credentials)
+    }
+
+    /// The URL for messages: a password in its user info replaced by `***`.
+    static func maskingPassword(_ text: String) -> String {
+        guard let schemeEnd = text.range(of: "://") else { return text }
+        let rest = text[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return text }
+        let userInfo = rest[..<at]
+        guard let colon = userInfo.firstIndex(of: ":") else { return text }
+        return String(text[..<colon]) + ":***" + String(text[at...])
     }
 }
 

@@ -52,6 +52,7 @@ struct WebhookHTTPClient: Sendable {
         head += "Content-Type: application/json\r\n"
         head += "Content-Length: \(bodyLength)\r\n"
         head += "Connection: close\r\n"
+        if let credentials = endpoint.credentials { head += "Authorization: \(credentials.basicAuthorization)\r\n" }
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         head += "\r\n"
         return Array(head.utf8)
