@@ -11,6 +11,7 @@ public final class Application: HTTPResponder {
     public let logger: AppLogger
     public let router: Router
     public let documents: DocumentService
+    public let notifier: InferenceNotifier
     private let logWriter: LogWriter
     private let chain: MiddlewareChain
 
@@ -44,13 +45,15 @@ public final class Application: HTTPResponder {
             cache: TTLCache(capacity: settings.cacheMaxEntries, timeToLive: settings.cacheTTLSeconds),
             listTotals: TTLCache(capacity: 1024, timeToLive: settings.listTotalTTLSeconds))
 
+        notifier = InferenceNotifier(logger: logger, settings: settings.inference, pool: pool)
+
         // Each feature registers its routes here, one line per feature.
         router = Router()
         SystemRoutes.register(on: router, pool: pool, logger: logger)
         DocumentsRoutes.register(on: router, service: documents, maxBodyBytes: settings.maxBodyBytes)
         OpenAPIRoutes.register(on: router)
         InferenceRoutes.register(on: router, service: InferenceService(
-            documents: documents, notifier: InferenceNotifier(logger: logger, settings: settings.inference),
+            documents: documents, notifier: notifier,
             maxUploadBytes: settings.maxUploadBytes))
 
         var middlewares: [any Middleware] = [RequestIDMiddleware(), AccessLogMiddleware(logger: logger)]
@@ -61,7 +64,7 @@ public final class Application: HTTPResponder {
         }
         middlewares.append(ErrorMappingMiddleware(logger: logger, translators: [DatabaseErrorTranslation.appError]))
         let router = self.router
-        chain = MiddlewareChain(middlewares, endpoint: router.respond(to:))
+        chain = MiddlewareChain(middlewares, endpoint: { try router.respond(to: $0) })
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
@@ -102,6 +105,7 @@ public final class Application: HTTPResponder {
 
     /// Closes the pool and writes out the log. Call after the server stopped.
     public func shutdown() {
+        notifier.stop()
         pool.close()
         logWriter.flush()
     }

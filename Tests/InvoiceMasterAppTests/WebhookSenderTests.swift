@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 @testable import InvoiceMasterApp
 
-/// The sender over the real client: transport failures count as retryable, like 5xx answers.
+/// The sender over the real client (queue in memory): transport failures count as retryable,
+/// like 5xx answers. The queue in PostgreSQL is tested in WebhookOutboxTests.
 final class WebhookSenderTests: XCTestCase {
     private func sender(_ url: String, log: CapturedLog, timeout: String = "10", secret: String? = nil) throws -> WebhookSender {
         var variables = [
@@ -12,12 +13,14 @@ final class WebhookSenderTests: XCTestCase {
         variables["WEBHOOK_SECRET"] = secret
         let settings = try Settings(variables: variables).inference
         return WebhookSender(url: try XCTUnwrap(settings.webhookURL), policy: WebhookSender.RetryPolicy(settings: settings),
-                             signature: settings.webhookSecret.map(WebhookSignature.init(secret:)), logger: log.logger())
+                             signature: settings.webhookSecret.map(WebhookSignature.init(secret:)),
+                             store: InMemoryWebhookDeliveryStore(), logger: log.logger())
     }
 
     /// Sends one notification, waits for it to finish, and returns the log's webhook lines.
     private func deliver(with sender: WebhookSender, log: CapturedLog) -> [String] {
-        sender.send(Array(#"{"event":"document.inferred"}"#.utf8), documentID: "doc-1")
+        defer { sender.stop() }
+        sender.send(Array(#"{"event":"document.inferred"}"#.utf8), documentID: UUID())
         XCTAssertTrue(sender.waitUntilIdle(deadline: Date().addingTimeInterval(30)), "the notification finishes")
         return log.lines.filter { $0.contains("webhook") }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Announces each successful inference off the request's thread: a structured log line
 /// `document_id → status`, and the result POSTed to `WEBHOOK_URL` when one is set. The
@@ -8,11 +9,13 @@ public final class InferenceNotifier: Sendable {
     private let webhook: WebhookSender?
     private let queue = DispatchQueue(label: "invoice-master.inference-notifications", qos: .utility)
 
-    public init(logger: AppLogger, settings: InferenceSettings) {
+    /// `pool`: where webhook notifications wait for delivery (the `webhook_deliveries` table).
+    public init(logger: AppLogger, settings: InferenceSettings, pool: PostgresPool) {
         self.logger = logger
         webhook = settings.webhookURL.map { url in
             WebhookSender(url: url, policy: WebhookSender.RetryPolicy(settings: settings),
-                          signature: settings.webhookSecret.map(WebhookSignature.init(secret:)), logger: logger)
+                          signature: settings.webhookSecret.map(WebhookSignature.init(secret:)),
+                          store: PostgresWebhookDeliveryStore(pool: pool), logger: logger)
         }
     }
 
@@ -25,12 +28,19 @@ public final class InferenceNotifier: Sendable {
                 ("duplicate", .bool(result.duplicate)),
                 ("fields", .number(String(result.fields.count))),
             ])
-            webhook?.send(result.notificationPayload(status: status), documentID: documentID)
+            webhook?.send(result.notificationPayload(status: status), documentID: result.documentID)
         }
     }
 
+    /// Stops delivering webhooks (pending ones stay stored for the next start). Before the pool
+    /// closes.
+    public func stop() {
+        queue.sync {}
+        webhook?.stop()
+    }
+
     /// Waits until queued notifications (including webhook retries) are done, or `timeout`
-    /// seconds pass; true when nothing is left. For shutdown and tests.
+    /// seconds pass; true when nothing is left. For tests.
     public func waitUntilIdle(timeout: Double) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         queue.sync {}

@@ -59,8 +59,8 @@ final class TestServer {
         application.shutdown()
     }
 
-    /// Deletes every document (labels cascade).
+    /// Deletes every document (labels cascade) and every queued webhook delivery.
     func truncate() throws {
-        try pool.withConnection { try $0.query("TRUNCATE documents CASCADE") }
+        try pool.withConnection { try $0.query("TRUNCATE documents, webhook_deliveries CASCADE") }
     }
 }
