@@ -18,7 +18,7 @@ func startThread(_ body: @escaping () -> Void) -> pthread_t {
 
 /// Online CPUs. (Not the affinity mask or a container's CPU quota: where those are smaller,
 /// set the thread counts explicitly.)
-func usableCPUCount() -> Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+func onlineCPUCount() -> Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
 /// A fixed pool of threads running submitted jobs in order of submission. Responders may block
 /// (libpq), so they run here and never on an I/O thread.
