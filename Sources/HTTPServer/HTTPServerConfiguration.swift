@@ -31,8 +31,9 @@ public struct HTTPServerConfiguration: Sendable {
 
     /// Half the online CPUs, at least one. The loops only read, parse and
     /// write; handlers run on the worker threads and the kernel's TCP work needs CPU too, so a
-    /// loop per CPU leaves them competing with each other (the selector-thread default of
-    /// Jetty, whose design this resembles, is also half the cores). Measured on 2 CPUs with
+    /// loop per CPU leaves them competing with each other (Jetty, whose selector threads plus
+    /// worker pool this design resembles, also defaults to at most half the CPUs for its
+    /// selectors). Measured on 2 CPUs with
     /// wrk on the same machine, 64 connections: one loop served about 25% more requests than
     /// two, each with less CPU time. Set `ioThreads` (HTTP_IO_THREADS) to override.
     public static var automaticIOThreads: Int { max(1, onlineCPUCount() / 2) }
