@@ -3,7 +3,7 @@ import Glibc
 #endif
 import Dispatch
 
-/// An HTTP/1.1 server on non-blocking sockets: one epoll event loop per core (each with its own
+/// An HTTP/1.1 server on non-blocking sockets: epoll event loops (`ioThreads`; each with its own
 /// SO_REUSEPORT listener) for I/O and parsing, and a bounded worker pool for responders.
 ///
 ///     let server = HTTPServer(configuration: config, responder: app)
