@@ -124,6 +124,19 @@ final class FontProgramFallbackTests: XCTestCase {
         XCTAssertEqual(try simpleTrueType(program, flags: 32).text([0x41, 0xE4]), "Aä")
     }
 
+    func testUnknownGlyphNamesOfTheEncodingAreFoundInThePostTable() throws {
+        // /Differences names code 0x41 `g7`; post says glyph 1 is `g7`, and the cmap says glyph 1
+        // is é. Looking the code itself up (U+0041 → glyph 2) would be wrong.
+        let program = B.sfnt([
+            ("cmap", B.cmap([(3, 1, B.format12([(0x41, 0x41, 2), (0xE9, 0xE9, 1)]))])),
+            ("post", B.post2(indices: [0, 258, 36], custom: ["g7"])),
+        ])
+        let encoding = PDFObject.dictionary(PDFDictionary(["Differences": .array(names("65 g7 66 g8"))]))
+        let font = try simpleTrueType(program, flags: 32, encoding: encoding)
+        XCTAssertEqual(font.text([0x41]), "é")
+        XCTAssertTrue(font.decode([0x42])[0].isUnknown, "a name neither the glyph list nor the program knows")
+    }
+
     func testExplicitEncodingStillWinsOverTheProgram() throws {
         let program = B.sfnt([("cmap", B.cmap([(3, 1, B.format4([.init(start: 0xE9, end: 0xE9, delta: 1 - 0xE9)]))]))])
         XCTAssertEqual(try simpleTrueType(program, flags: 32, encoding: .name("MacRomanEncoding")).text([0xE9]), "È")

@@ -9,6 +9,12 @@ final class EmbeddedFontProgram {
     /// The Unicode `cmap` inverted: the preferred code point of each glyph, 0 for none.
     private lazy var unicodeByGlyph: [UInt32] = invertedUnicodeCMap()
     private lazy var postNames: [String?] = sfnt?.glyphNames() ?? []
+    private lazy var glyphsByPostName: [String: Int] = {
+        var glyphs: [String: Int] = [:]
+        for (glyph, name) in postNames.enumerated() where name != nil && glyphs[name!] == nil { glyphs[name!] = glyph }
+        return glyphs
+    }()
+    private lazy var cmapSubtables: [TrueTypeCMap] = sfnt?.cmapSubtables ?? []
     private lazy var glyphsByCID: [Int: Int] = cff?.glyphsByCID() ?? [:]
 
     /// Nil when `bytes` are neither an sfnt (TrueType/OpenType) nor a bare CFF program.
@@ -40,13 +46,15 @@ final class EmbeddedFontProgram {
         return glyph.flatMap(text(forGlyph:))
     }
 
-    /// The text of a simple TrueType font's code, its glyph found as ISO 32000-2 §9.6.5.4
-    /// prescribes for fonts without a usable encoding: symbolic fonts through the (3,0) cmap
-    /// (codes possibly offset into U+F000…F2FF) then (1,0); others through (3,1) then (1,0).
-    func text(forSimpleCode code: UInt8, symbolic: Bool) -> String? {
-        guard let subtables = sfnt?.cmapSubtables else { return nil }
+    /// The text of a simple TrueType font's code whose encoding gives none, its glyph found as
+    /// ISO 32000-2 §9.6.5.4 prescribes: a glyph name the encoding gives (one the Adobe Glyph List
+    /// does not know) through the `post` table; a code without a name through the cmap, for
+    /// symbolic fonts (3,0) (codes possibly offset into U+F000…F2FF) then (1,0), for others
+    /// (3,1) then (1,0).
+    func text(forSimpleCode code: UInt8, named name: String?, symbolic: Bool) -> String? {
+        if let name { return glyphsByPostName[name].flatMap(text(forGlyph:)) }
         func lookUp(_ platform: UInt16, _ encoding: UInt16, _ codes: [UInt32]) -> Int? {
-            for table in subtables where table.platform == platform && table.encoding == encoding {
+            for table in cmapSubtables where table.platform == platform && table.encoding == encoding {
                 for code in codes { if let glyph = table.glyph(for: code) { return glyph } }
             }
             return nil

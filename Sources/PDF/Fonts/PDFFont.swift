@@ -137,7 +137,7 @@ final class SimpleFontCodes {
     private func makeGlyph(_ code: Int) -> FontGlyph {
         var text = toUnicode?.unicode(for: UInt32(code)) ?? encoding.text(for: code)
         if text == nil, let program = program?.program {
-            text = program.text(forSimpleCode: UInt8(code), symbolic: isSymbolic)
+            text = program.text(forSimpleCode: UInt8(code), named: encoding.names[code], symbolic: isSymbolic)
         }
         if text == nil, codesAreLatin1, encoding.names[code] == nil, code >= 32 {
             text = String(Character(Unicode.Scalar(UInt8(code))))
