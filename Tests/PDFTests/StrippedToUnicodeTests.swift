@@ -63,15 +63,28 @@ final class StrippedToUnicodeTests: XCTestCase {
         }
     }
 
-    /// fpdf2 (CIDFontType2, CIDToGIDMap stream) and WeasyPrint (CIDFontType2 and OpenType CFF
-    /// CIDFontType0, Identity): their subset programs keep a Unicode cmap for every glyph drawn,
-    /// so the text without ToUnicode is the text with it, character for character.
+    /// fpdf2 (CIDFontType2, CIDToGIDMap stream), WeasyPrint (CIDFontType2 and OpenType CFF
+    /// CIDFontType0, Identity) and Google Docs: their subset programs keep a Unicode cmap for
+    /// every glyph drawn, so the text without ToUnicode is the text with it, character for character.
     func testIdentityHFontsWithoutToUnicodeReadTheirPrograms() throws {
         let outcomes = try compare("invoices", producers: ["_fpdf2", "_weasyprint"], removing: ["ToUnicode"])
+            + compare("pdf-robustness", producers: ["google-doc-document"], removing: ["ToUnicode"])
         report(outcomes)
         for outcome in outcomes {
             XCTAssertEqual(outcome.unknown, 0, outcome.file)
             XCTAssertEqual(outcome.stripped, outcome.original, outcome.file)
+        }
+    }
+
+    /// pdfkit embeds programs with neither `cmap` nor `post`: nothing tells what their glyphs
+    /// are, and no text is made up for them.
+    func testProgramsWithoutUnicodeOrNamesLeaveGlyphsUnknown() throws {
+        let outcomes = try compare("pdf-robustness", producers: ["pdfkit"], removing: ["ToUnicode"])
+        report(outcomes)
+        for outcome in outcomes {
+            let text = outcome.stripped.joined()
+            XCTAssertGreaterThan(outcome.unknown, 0, outcome.file)
+            XCTAssertTrue(text.unicodeScalars.allSatisfy { $0 == "\u{FFFD}" || $0.properties.isWhitespace }, text)
         }
     }
 
