@@ -62,6 +62,14 @@ final class FontProgramFallbackTests: XCTestCase {
         XCTAssertEqual(counting.decodedSizes, [cmap.utf8.count], "only the ToUnicode stream was decoded")
     }
 
+    func testAProgramIsDecodedOnceEvenWhenItIsUnusable() throws {
+        let source = InMemoryObjectSource()
+        let counting = CountingObjectSource(source)
+        let font = try type0(source, program: Array("not a font".utf8), loadingThrough: counting)
+        XCTAssertTrue(font.decode([0, 1, 0, 2, 0, 3]).allSatisfy(\.isUnknown))
+        XCTAssertEqual(counting.decodedSizes, [10], "three unmapped codes, one decode")
+    }
+
     func testPredefinedCMapsWithoutCIDTablesDoNotGuessFromTheProgram() throws {
         // Codes of 90ms-RKSJ-H are not CIDs; without the CMap, glyph ids would be guesses.
         let font = try type0(InMemoryObjectSource(), program: trueType, encoding: .name("90ms-RKSJ-H"))
@@ -117,11 +125,12 @@ final class FontProgramFallbackTests: XCTestCase {
         XCTAssertEqual(try simpleTrueType(program, flags: 4).text([7]), "A")
     }
 
-    func testNonSymbolicTrueTypeFillsCodesTheStandardEncodingLacks() throws {
-        // StandardEncoding has no glyph at 0xE4; the font's (3,1) cmap has ä there.
-        let program = B.sfnt([("cmap", B.cmap([(3, 1, B.format4([.init(start: 0xE4, end: 0xE4, delta: 1 - 0xE4)]))])),
-                              ("maxp", B.maxp(glyphs: 2))])
-        XCTAssertEqual(try simpleTrueType(program, flags: 32).text([0x41, 0xE4]), "Aä")
+    func testNonSymbolicEmbeddedTrueTypeWithoutEncodingReadsWinAnsiThenItsCMap() throws {
+        // 0xE9 is é in WinAnsi (Ø in StandardEncoding); code 5 has no WinAnsi name, and the
+        // font's (1,0) cmap draws glyph 1 for it, which post names Euro.
+        let program = B.sfnt([("cmap", B.cmap([(1, 0, B.format0([5: 1]))])),
+                              ("post", B.post2(indices: [0, 258], custom: ["Euro"]))])
+        XCTAssertEqual(try simpleTrueType(program, flags: 32).text([0x41, 0xE9, 5]), "Aé€")
     }
 
     func testUnknownGlyphNamesOfTheEncodingAreFoundInThePostTable() throws {

@@ -77,6 +77,10 @@ struct FontLoader {
             // No encoding at all: codes select glyphs directly.
         } else if ByteSearch.contains(baseFont, caseInsensitive: "symbol") || ByteSearch.contains(baseFont, caseInsensitive: "dingbats") {
             // Symbol and ZapfDingbats have built-in encodings we do not carry.
+        } else if subtype == "TrueType", (descriptor?["FontFile2"] ?? descriptor?["FontFile3"]) != nil {
+            // An embedded non-symbolic TrueType font without an encoding: poppler and pdf.js read
+            // its codes as WinAnsi, which is what the producers of such fonts write.
+            base = .winAnsi
         } else {
             base = .standard
         }
