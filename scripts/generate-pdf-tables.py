@@ -2,13 +2,15 @@
 """Generate the PDF module's font data tables from pdfminer.six.
 
 pdfminer.six ships public-domain/Adobe-licensed copies of the Adobe Glyph List,
-the four Latin base encodings (ISO 32000 Annex D) and the standard-14 AFM widths.
+the four Latin base encodings (ISO 32000 Annex D), the standard-14 AFM widths and
+the CFF standard strings; fontTools has the standard Macintosh glyph order that
+TrueType `post` tables index.
 This script turns them into compact Swift sources: each table is one packed
 string literal that the Swift side parses lazily, once, because large Swift
 dictionary literals compile very slowly.
 
 Usage:  scripts/generate-pdf-tables.py
-        (creates a venv under /tmp with pdfminer.six if it is not importable)
+        (creates a venv under /tmp with pdfminer.six and fonttools if they are not importable)
 Output: Sources/PDF/Fonts/Tables/*.swift  (commit the result; rerun only to refresh)
 """
 import os
@@ -23,10 +25,11 @@ VENV = "/tmp/pdfminer-venv"
 def import_pdfminer():
     try:
         import pdfminer  # noqa: F401
+        import fontTools  # noqa: F401
     except ImportError:
         if not os.path.exists(os.path.join(VENV, "bin", "python")):
             subprocess.check_call([sys.executable, "-m", "venv", VENV])
-        subprocess.check_call([os.path.join(VENV, "bin", "pip"), "install", "-q", "pdfminer.six"])
+        subprocess.check_call([os.path.join(VENV, "bin", "pip"), "install", "-q", "pdfminer.six", "fonttools"])
         os.execv(os.path.join(VENV, "bin", "python"), [os.path.join(VENV, "bin", "python")] + sys.argv)
 
 
@@ -39,9 +42,9 @@ def swift_string(lines, per_line=8):
     return '"""\n' + "\n".join(rows) + '\n"""'
 
 
-def write(name, body):
+def write(name, body, header=HEADER):
     with open(os.path.join(OUT, name), "w") as f:
-        f.write(HEADER + body)
+        f.write(header + body)
 
 
 def glyph_list():
@@ -98,10 +101,25 @@ def metrics():
     write("StandardFontMetricsData.swift", body)
 
 
+def font_program_names():
+    from pdfminer.pdffont import CFFFont
+    from fontTools.ttLib.standardGlyphOrder import standardGlyphOrder
+    body = ("/// Glyph names that embedded font programs refer to by number.\n"
+            "enum FontProgramNamesData {\n"
+            "    /// The 391 CFF standard strings (CFF spec Appendix A), SID 0 first.\n"
+            "    static let cffStandardStrings = "
+            + swift_string(list(CFFFont.STANDARD_STRINGS), 16).replace("\n", "\n    ") + "\n"
+            "    /// The 258 standard Macintosh glyph names that `post` formats 1 and 2 index.\n"
+            "    static let macGlyphNames = "
+            + swift_string(list(standardGlyphOrder), 16).replace("\n", "\n    ") + "\n}\n")
+    write("FontProgramNamesData.swift", body, HEADER.replace("pdfminer.six", "pdfminer.six and fontTools"))
+
+
 if __name__ == "__main__":
     import_pdfminer()
     os.makedirs(OUT, exist_ok=True)
     glyph_list()
     encodings()
     metrics()
+    font_program_names()
     print("wrote", OUT)

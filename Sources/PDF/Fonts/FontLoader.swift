@@ -48,7 +48,10 @@ struct FontLoader {
         let widths = try array(font["Widths"])?.map { try direct($0).numberValue }
         let missingWidth = try number(descriptor?["MissingWidth"])
 
-        let codes = SimpleFontCodes(toUnicode: toUnicode, encoding: encoding,
+        // Only TrueType programs map codes to glyphs by themselves (their cmap); a Type 1 or
+        // CFF program's built-in encoding is already part of `encoding`.
+        let program = subtype == "TrueType" ? lazyProgram(descriptor, cidToGID: nil) : nil
+        let codes = SimpleFontCodes(toUnicode: toUnicode, encoding: encoding, program: program, isSymbolic: isSymbolic,
                                     codesAreLatin1: isSymbolic && subtype == "TrueType",
                                     widths: widths, firstChar: firstChar, missingWidth: missingWidth,
                                     metrics: widths == nil ? metrics : nil, widthScale: widthScale)
@@ -74,6 +77,10 @@ struct FontLoader {
             // No encoding at all: codes select glyphs directly.
         } else if ByteSearch.contains(baseFont, caseInsensitive: "symbol") || ByteSearch.contains(baseFont, caseInsensitive: "dingbats") {
             // Symbol and ZapfDingbats have built-in encodings we do not carry.
+        } else if subtype == "TrueType", (descriptor?["FontFile2"] ?? descriptor?["FontFile3"]) != nil {
+            // An embedded non-symbolic TrueType font without an encoding: poppler and pdf.js read
+            // its codes as WinAnsi, which is what the producers of such fonts write.
+            base = .winAnsi
         } else {
             base = .standard
         }
@@ -95,12 +102,30 @@ struct FontLoader {
         return encoding
     }
 
-    /// The `/Encoding` array of an embedded Type 1 font program (`dup 65 /A put`), read from
-    /// its clear-text part. Nil when the font has none or uses StandardEncoding.
+    /// The built-in encoding of an embedded Type 1 program (`dup 65 /A put` in its clear-text
+    /// part) or CFF program (`FontFile3`). Nil when the font has none or uses StandardEncoding.
     private func builtInEncoding(_ descriptor: PDFDictionary?) throws -> [String?]? {
-        guard let stream = try source.resolve(descriptor?["FontFile"] ?? .null).streamValue else { return nil }
-        let program = try source.decodedData(of: stream)
-        return Type1FontProgram.encoding(in: program)
+        if let stream = try source.resolve(descriptor?["FontFile"] ?? .null).streamValue {
+            return Type1FontProgram.encoding(in: try source.decodedData(of: stream))
+        }
+        if let stream = try source.resolve(descriptor?["FontFile3"] ?? .null).streamValue {
+            return EmbeddedFontProgram(try source.decodedData(of: stream))?.builtInEncoding
+        }
+        return nil
+    }
+
+    /// The embedded TrueType/OpenType/CFF program (`FontFile2` or `FontFile3`), read only when
+    /// a glyph first needs it. `cidToGID` is a CIDFontType2's `/CIDToGIDMap`.
+    private func lazyProgram(_ descriptor: PDFDictionary?, cidToGID: PDFObject?) -> LazyFontProgram? {
+        guard let file = descriptor?["FontFile2"] ?? descriptor?["FontFile3"] else { return nil }
+        return LazyFontProgram { [source] in
+            guard let stream = try source.resolve(file).streamValue else { return nil }
+            var map = CIDToGIDMap.identity
+            if let cidToGID, let table = try source.resolve(cidToGID).streamValue {
+                map = .table(try source.decodedData(of: table))
+            }
+            return EmbeddedFontProgram(try source.decodedData(of: stream), cidToGID: map)
+        }
     }
 
     private func fallbackMetrics(flags: Int) -> StandardFontMetrics {
@@ -116,13 +141,17 @@ struct FontLoader {
         var encoding = CMap()
         var identity = true
         var codesAreUnicode = false
+        // CIDs are known for Identity-H/V and embedded CMaps; other predefined CMaps are not carried.
+        var cidsAreKnown = false
         var vertical = false
         if let stream = encodingObject.streamValue {
             encoding = CMapParser.parse(try source.decodedData(of: stream))
             identity = !encoding.hasCIDMappings
+            cidsAreKnown = encoding.hasCIDMappings
             vertical = encoding.writingMode == 1 || (encoding.usedCMapName?.hasSuffix("-V") ?? false)
         } else if let cmapName = encodingObject.nameValue {
             vertical = cmapName.hasSuffix("-V")
+            cidsAreKnown = cmapName == "Identity-H" || cmapName == "Identity-V"
             codesAreUnicode = ByteSearch.contains(cmapName, caseInsensitive: "UCS2")
                 || ByteSearch.contains(cmapName, caseInsensitive: "UTF16")
         }
@@ -140,8 +169,11 @@ struct FontLoader {
         let dw2 = try array(descendant?["DW2"])?.compactMap(\.numberValue) ?? []
         let verticalAdvance = dw2.count == 2 ? dw2[1] / 1000 : -1
 
+        let program = cidsAreKnown
+            ? lazyProgram(descriptor, cidToGID: descendant?["Subtype"]?.nameValue == "CIDFontType2" ? descendant?["CIDToGIDMap"] : nil)
+            : nil
         let codes = CompositeFontCodes(encoding: encoding, identityCIDs: identity, codesAreUnicode: codesAreUnicode,
-                                       toUnicode: try cmap(font["ToUnicode"]), widths: widths)
+                                       toUnicode: try cmap(font["ToUnicode"]), program: program, widths: widths)
         let ascent = try number(descriptor?["Ascent"]).map { $0 / 1000 } ?? 0.8
         let descent = try number(descriptor?["Descent"]).map { $0 / 1000 } ?? -0.2
         return PDFFont(baseFont: baseFont, codes: .composite(codes), ascent: ascent, descent: descent,

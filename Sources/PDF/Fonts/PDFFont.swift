@@ -97,6 +97,9 @@ struct SimpleEncoding {
 final class SimpleFontCodes {
     private let toUnicode: CMap?
     private let encoding: SimpleEncoding
+    /// A TrueType font's own program, for codes the dictionaries leave without text.
+    private let program: LazyFontProgram?
+    private let isSymbolic: Bool
     /// Symbolic TrueType fonts without an encoding draw code N with the font's own (3,0) cmap
     /// entry; their codes are Latin-1 in practice, as poppler assumes.
     private let codesAreLatin1: Bool
@@ -108,10 +111,13 @@ final class SimpleFontCodes {
     private let widthScale: Double
     private var glyphs = [FontGlyph?](repeating: nil, count: 256)
 
-    init(toUnicode: CMap?, encoding: SimpleEncoding, codesAreLatin1: Bool, widths: [Double?]?, firstChar: Int,
+    init(toUnicode: CMap?, encoding: SimpleEncoding, program: LazyFontProgram? = nil, isSymbolic: Bool = false,
+         codesAreLatin1: Bool, widths: [Double?]?, firstChar: Int,
          missingWidth: Double?, metrics: StandardFontMetrics?, widthScale: Double) {
         self.toUnicode = toUnicode
         self.encoding = encoding
+        self.program = program
+        self.isSymbolic = isSymbolic
         self.codesAreLatin1 = codesAreLatin1
         self.widths = widths
         self.firstChar = firstChar
@@ -130,6 +136,9 @@ final class SimpleFontCodes {
 
     private func makeGlyph(_ code: Int) -> FontGlyph {
         var text = toUnicode?.unicode(for: UInt32(code)) ?? encoding.text(for: code)
+        if text == nil, let program = program?.program {
+            text = program.text(forSimpleCode: UInt8(code), named: encoding.names[code], symbolic: isSymbolic)
+        }
         if text == nil, codesAreLatin1, encoding.names[code] == nil, code >= 32 {
             text = String(Character(Unicode.Scalar(UInt8(code))))
         }
@@ -150,17 +159,21 @@ final class CompositeFontCodes {
     /// Predefined Unicode CMaps (`Uni…-UCS2-H`, `Uni…-UTF16-H`): the code is the text.
     let codesAreUnicode: Bool
     let toUnicode: CMap?
+    /// The embedded program, for CIDs without ToUnicode; nil when CIDs are unknown.
+    let program: LazyFontProgram?
     let widths: CIDWidths
     /// Glyphs already worked out for two-byte codes, in blocks of 256 codes allocated on first
     /// use; longer codes go to `wideCache`.
     private var cache = [[FontGlyph?]?](repeating: nil, count: 256)
     private var wideCache: [UInt32: FontGlyph] = [:]
 
-    init(encoding: CMap, identityCIDs: Bool, codesAreUnicode: Bool, toUnicode: CMap?, widths: CIDWidths) {
+    init(encoding: CMap, identityCIDs: Bool, codesAreUnicode: Bool, toUnicode: CMap?, program: LazyFontProgram? = nil,
+         widths: CIDWidths) {
         self.encoding = encoding
         self.identityCIDs = identityCIDs
         self.codesAreUnicode = codesAreUnicode
         self.toUnicode = toUnicode
+        self.program = program
         self.widths = widths
     }
 
@@ -189,6 +202,7 @@ final class CompositeFontCodes {
                 ? CMap.string(fromUTF16: [UInt16(code >> 16), UInt16(code & 0xFFFF)])
                 : CMap.string(fromUTF16: [UInt16(code)])
         }
+        if text == nil, let program = program?.program { text = program.text(forCID: cid) }
         // An empty mapping is deliberate (a ligature's second glyph, a bidi helper): no text.
         return FontGlyph(text: text ?? PDFFont.unknownText, isUnknown: text == nil,
                          advance: widths.width(of: cid) / 1000, isWordSpace: false)
