@@ -662,7 +662,9 @@ class Invoice:
     def make_payref(self):
         rng = self.rng
         if self.country == "SE":
-            self.bankgiro = f"{rng.randint(100, 9999)}-{digits(rng, 4)}"
+            number = str(rng.randint(100000, 9999999))   # 7 or 8 digits, the last a Luhn check digit
+            number += luhn_digit(number)
+            self.bankgiro = f"{number[:-4]}-{number[-4:]}"
             if rng.random() < 0.7:
                 payload = digits(rng, rng.randint(8, 12)); return payload + luhn_digit(payload)
             return None
