@@ -31,6 +31,30 @@ final class LabelMatcherTests: XCTestCase {
         }
     }
 
+    /// Danish, Norwegian, Portuguese and Polish wordings, and English ones seen on real invoices.
+    func testLabelsOfFurtherLanguages() {
+        let cases: [(String, LabelKind)] = [
+            ("Fakturadato", .invoiceDate), ("Forfaldsdato", .dueDate), ("Forfallsdato", .dueDate), ("Betalingsfrist", .dueDate),
+            ("Leveringsdato", .deliveryDate), ("I alt", .grandTotal), ("Sum inkl. mva", .grandTotal), ("At betale", .amountDue),
+            ("Å betale", .amountDue), ("Beløb ekskl. moms", .subtotal), ("Sum eks. mva", .subtotal), ("Moms i alt", .taxTotal),
+            ("Jeres ordrenr.", .purchaseOrder), ("Deres bestillingsnr.", .purchaseOrder), ("Kundenr.", .customerNumber),
+            ("CVR-nr.", .vendorTaxId), ("MVA-nr.", .vendorTaxId), ("Kundens CVR-nr.", .customerTaxId), ("KID", .paymentReference),
+            ("Faktureres til", .billTo),
+            ("Fatura n.º", .invoiceNumber), ("Data de emissão", .invoiceDate), ("Data de vencimento", .dueDate),
+            ("Total ilíquido", .subtotal), ("Base tributável", .subtotal), ("Total c/ IVA", .grandTotal),
+            ("Sua encomenda", .purchaseOrder), ("Contribuinte n.º", .vendorTaxId), ("NIF cliente", .customerTaxId),
+            ("Numer faktury", .invoiceNumber), ("Data wystawienia", .invoiceDate), ("Termin płatności", .dueDate),
+            ("Data sprzedaży", .deliveryDate), ("Wartość netto", .subtotal), ("Wartość brutto", .grandTotal),
+            ("Do zapłaty", .amountDue), ("Kwota VAT", .taxTotal), ("NIP", .vendorTaxId), ("NIP nabywcy", .customerTaxId),
+            ("Nabywca", .billTo), ("Sprzedawca", .seller), ("Nr zamówienia", .purchaseOrder),
+            ("Amount before tax", .subtotal), ("Customer PO", .purchaseOrder), ("Paid to date", .deposit),
+            ("Sales invoice", .documentTitle), ("Client ref.", .customerNumber),
+        ]
+        for (text, kind) in cases {
+            XCTAssertEqual(matcher.match(text)?.kinds.contains(kind), true, "\(text) → \(String(describing: matcher.match(text)?.kinds))")
+        }
+    }
+
     func testRemainderAndColon() {
         let match = matcher.match("Invoice No.: 2024-118")
         XCTAssertEqual(match?.remainder, "2024-118")
@@ -42,6 +66,9 @@ final class LabelMatcherTests: XCTestCase {
 
     func testNumberWordAfterLabelAndQualifiedTaxLabels() {
         XCTAssertEqual(matcher.match("Bon de commande n° : BC-7712")?.remainder, "BC-7712")
+        // A label that already ends with a number word leaves the next `NO` to the value.
+        XCTAssertEqual(matcher.match("MVA-nr. NO 731 745 967 MVA")?.remainder, "NO 731 745 967 MVA")
+        XCTAssertEqual(matcher.match("INVOICE NO 4711")?.remainder, "4711")
         XCTAssertEqual(matcher.embeddedTaxLabel("SC Sales Tax 6%")?.kinds, [.taxTotal])
         XCTAssertNil(matcher.embeddedTaxLabel("Consulting services"))
     }

@@ -295,6 +295,42 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(PartyResolver.nameSegment("Golden Gate Logistics, Corp."), "Golden Gate Logistics, Corp.")
     }
 
+    /// Norwegian: `MVA-nr.` before a VAT id starting `NO`, a KID reference, crowns shown as `kr`,
+    /// and a customer whose name starts with `Van` (the Dutch seller label).
+    func testNorwegianInvoiceAndNameStartingWithALabelWord() {
+        var b = PageBuilder()
+        b.text("Fjordline Logistikk ASA", x: 50, y: 60, size: 16)
+        b.text("Berggata 30, 7011 Trondheim", x: 50, y: 80, size: 8)
+        b.text("Faktureres til", x: 50, y: 130)
+        b.text("Van Dijk Techniek B.V.", x: 50, y: 142)
+        b.text("Stationstraat 45", x: 50, y: 154)
+        b.text("3511 AB Utrecht", x: 50, y: 166)
+        b.text("Fakturanr.", x: 350, y: 130); b.text("F2025-44989", x: 470, y: 130)
+        b.text("Fakturadato", x: 350, y: 142); b.text("27. januar 2025", x: 470, y: 142)
+        b.text("Forfallsdato", x: 350, y: 154); b.text("13. mars 2025", x: 470, y: 154)
+        b.text("Sum eks. mva", x: 330, y: 400); b.text("56 941,16 kr", x: 480, y: 400)
+        b.text("Mva 25 %", x: 330, y: 412); b.text("14 235,29 kr", x: 480, y: 412)
+        b.text("Sum inkl. mva", x: 330, y: 424); b.text("71 176,45 kr", x: 480, y: 424)
+        b.text("IBAN NO93 8601 1117 947", x: 50, y: 770, size: 7)
+        b.text("KID 60973597525075", x: 50, y: 780, size: 7)
+        b.text("MVA-nr. NO 731 745 967 MVA", x: 50, y: 790, size: 7)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["VendorName"], "Fjordline Logistikk ASA")
+        XCTAssertEqual(fields["CustomerName"], "Van Dijk Techniek B.V.")
+        XCTAssertEqual(fields["InvoiceNumber"], "F2025-44989")
+        XCTAssertEqual(fields["InvoiceDate"], "2025-01-27")
+        XCTAssertEqual(fields["DueDate"], "2025-03-13")
+        XCTAssertEqual(fields["Subtotal"], "56941.16")
+        XCTAssertEqual(fields["TaxAmount"], "14235.29")
+        XCTAssertEqual(fields["TotalAmount"], "71176.45")
+        XCTAssertEqual(fields["Currency"], "NOK")
+        XCTAssertEqual(fields["VendorTaxId"], "NO731745967MVA")
+        XCTAssertEqual(fields["PaymentReference"], "60973597525075")
+        XCTAssertTrue(PartyResolver.isNameParticle("Van"))
+        XCTAssertFalse(PartyResolver.isNameParticle("Supplier"))
+    }
+
     /// No currency symbol or code anywhere: the seller's bank country decides.
     func testCurrencyFromBankCountryWhenNoneIsPrinted() {
         var b = PageBuilder()

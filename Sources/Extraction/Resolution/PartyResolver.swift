@@ -56,8 +56,10 @@ struct PartyResolver {
             // part of its page.
             guard layout[ref].box.y0 < layout.pages[ref.page].height * 0.6 else { continue }
             if !match.remainder.isEmpty, !isOnlyPartyLabels(match.remainder, in: layout) {
-                // `Bill to: ACME Ltd`; without the colon, `An` or `To` may just start a sentence.
-                if looksLikeName(match.remainder), match.endsWithColon || CompanyLexicon.hasLegalForm(match.remainder) {
+                // `Bill to: ACME Ltd`; without the colon, `An` or `To` may just start a sentence,
+                // and `Van`, `Von`, `Fra` start family names (`Van Dijk Techniek B.V.`).
+                if looksLikeName(match.remainder),
+                   match.endsWithColon || CompanyLexicon.hasLegalForm(match.remainder) && !isNameParticle(match.phrase) {
                     return (ref, ref, 0.85)
                 }
                 continue
@@ -72,6 +74,13 @@ struct PartyResolver {
             }
         }
         return nil
+    }
+
+    /// A one-word label of up to three letters (`Van`, `Von`, `An`, `Fra`, `Til`): also the
+    /// first word of many names, so a label only when a colon follows it.
+    static func isNameParticle(_ phrase: String) -> Bool {
+        let words = TextFolding.words(phrase)
+        return words.count == 1 && words[0].count <= 3
     }
 
     /// A cell that starts with a label word but has no colon and more words after it may be a

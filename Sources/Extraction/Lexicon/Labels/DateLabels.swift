@@ -17,6 +17,12 @@ extension LabelLexicon {
             "Fecha de factura", "Fecha factura", "Fecha de emisión", "Fecha de expedición", "Fecha emisión",
             // it
             "Data fattura", "Data della fattura", "Data di emissione", "Data documento", "Data emissione",
+            // da, nb
+            "Fakturadato", "Udstedelsesdato", "Utstedelsesdato", "Fakturadag",
+            // pt
+            "Data da fatura", "Data de emissão", "Data do documento", "Data fatura",
+            // pl
+            "Data wystawienia", "Data faktury", "Data wystawienia faktury",
         ], generic: ["Date", "Dated", "Datum", "Fecha", "Data", "Le"]),
         .dueDate: LabelPhrases(specific: [
             // en
@@ -41,6 +47,15 @@ extension LabelLexicon {
             "Fecha de vencimiento", "Vencimiento", "Fecha límite de pago", "Pagar antes de", "Fecha de pago", "Vence",
             // it
             "Data di scadenza", "Scadenza", "Data scadenza", "Da pagare entro", "Scadenza pagamento", "Pagamento entro",
+            // da
+            "Forfaldsdato", "Forfaldsdag", "Forfald", "Betalingsfrist", "Sidste betalingsdag", "Betales senest",
+            "Sidste rettidige betalingsdag", "Betalingsdato",
+            // nb
+            "Forfallsdato", "Forfallsdag", "Forfall", "Betales innen", "Betalingsdato",
+            // pt
+            "Data de vencimento", "Vencimento", "Data limite de pagamento", "Pagamento até", "Data limite",
+            // pl
+            "Termin płatności", "Data płatności", "Termin zapłaty", "Zapłata do", "Płatne do",
         ]),
         .deliveryDate: LabelPhrases(specific: [
             "Delivery date", "Date of delivery", "Delivered on", "Service date", "Date of service", "Ship date",
@@ -50,7 +65,10 @@ extension LabelLexicon {
             "Leverdatum", "Leveringsdatum", "Afleverdatum", "Leveringsdag",
             "Leveransdatum", "Leveransdag",
             "Fecha de entrega", "Fecha de servicio", "Fecha de envío", "Fecha de prestación",
-            "Data di consegna", "Data consegna", "Data spedizione", "Data prestazione",
+            "Data di consegna", "Data consegna", "Data spedizione", "Data prestazione", "Data DDT",
+            "Leveringsdato", "Leveringsdag", "Leveransedato",
+            "Data de entrega", "Data de fornecimento", "Data da prestação", "Data de envio",
+            "Data sprzedaży", "Data dostawy", "Data wykonania usługi", "Data dostawy/wykonania usługi",
         ]),
         .orderDate: LabelPhrases(specific: [
             "Order date", "Date of order", "PO date", "Ordered on",
@@ -60,6 +78,7 @@ extension LabelLexicon {
             "Beställningsdatum", "Orderdatum",
             "Fecha de pedido", "Fecha pedido",
             "Data ordine", "Data dell'ordine",
+            "Ordredato", "Bestillingsdato", "Data da encomenda", "Data zamówienia",
         ]),
         .otherDate: LabelPhrases(specific: [
             "Period", "Billing period", "Zeitraum", "Période", "Periode", "Periodo", "Printed", "Gedruckt am", "Tax date",
