@@ -62,11 +62,13 @@ class Locale:
 # placements: sym_pre "£1,234.56", sym_pre_sp "€ 1.234,56", sym_post "1.234,56 €", code_pre "CHF 1'234.56",
 # code_post "1,234.56 EUR", none (currency stated once elsewhere on the page)
 LOCALES = [
-    Locale("en-GB", "GB", "GBP", ["1,234.56", "1234.56"], ["dd/mm/yyyy", "d Mon yyyy", "dd-Mon-yyyy", "d month yyyy"],
+    Locale("en-GB", "GB", "GBP", ["1,234.56", "1234.56"], ["dd/mm/yyyy", "d Mon yyyy", "dd-Mon-yyyy", "d month yyyy",
+                                                           "Weekday, d month yyyy", "d/m/yyyy", "DD MON YYYY"],
            [20], ["sym_pre", "sym_pre", "code_post", "none"]),
-    Locale("en-US", "US", "USD", ["1,234.56", "1234.56"], ["mm/dd/yyyy", "Mon d, yyyy", "month dth, yyyy", "m/d/yyyy"],
+    Locale("en-US", "US", "USD", ["1,234.56", "1234.56"], ["mm/dd/yyyy", "Mon d, yyyy", "month dth, yyyy", "m/d/yyyy",
+                                                            "Weekday, month d, yyyy", "Mon d yyyy"],
            [0, 6.25, 8.875, 7], ["sym_pre", "sym_pre", "code_post", "none"], "Letter"),
-    Locale("en-IE", "IE", "EUR", ["1,234.56"], ["dd/mm/yyyy", "d month yyyy", "dd-Mon-yyyy"], [23, 13.5],
+    Locale("en-IE", "IE", "EUR", ["1,234.56"], ["dd/mm/yyyy", "d month yyyy", "dd-Mon-yyyy", "DD MON YYYY"], [23, 13.5],
            ["sym_pre", "code_post"]),
     Locale("en-DK", "DK", "DKK", ["1.234,56", "1,234.56"], ["dd.mm.yyyy", "iso", "d month yyyy"], [25],
            ["code_post", "code_pre", "none"]),
@@ -115,13 +117,13 @@ MONTHS = {
 LEX = {
     "en": dict(
         title=["INVOICE", "Invoice", "Tax Invoice", "Sales Invoice"],
-        number=["Invoice #", "Inv #", "Invoice No.", "Document no.", "Invoice Number", "Inv. No.", "Bill No."],
+        number=["Invoice #", "Inv #", "Invoice No.", "Document no.", "Invoice Number", "Inv. No.", "Bill No.", "Invoice Ref."],
         date=["Invoice Date", "Bill date", "Date of issue", "Issue date", "Date", "Invoice dated"],
-        due=["Due Date", "Payment due", "Due", "Pay by", "Payment due by", "Due on"],
+        due=["Due Date", "Payment due", "Due", "Pay by", "Payment due by", "Due on", "Please pay by"],
         delivery=["Delivery date", "Ship date", "Date of supply", "Service date"],
-        po=["PO Number", "Purchase Order", "Your order", "Customer PO", "Your PO no.", "Order ref."],
+        po=["PO Number", "Purchase Order", "Your order", "Customer PO", "Your PO no.", "Order ref.", "P.O. No."],
         custno=["Customer No.", "Account No.", "Customer ID", "Client ref."],
-        subtotal=["Subtotal", "Net amount", "Net total", "Total excl. VAT", "Amount before tax"],
+        subtotal=["Subtotal", "Net amount", "Net total", "Total excl. VAT", "Amount before tax", "Sub Total"],
         tax=["VAT {rate}", "Tax ({rate})", "VAT @ {rate}", "Sales tax {rate}"],
         taxtotal=["Total VAT", "Total tax", "VAT total"],
         total=["Total", "Grand total", "Invoice total", "Total amount", "Total incl. VAT"],
@@ -146,9 +148,9 @@ LEX = {
         date=["Rechnungsdatum", "Datum", "Belegdatum", "Ausstellungsdatum"],
         due=["Zahlungsziel", "Fällig am", "Zahlbar bis", "Fälligkeitsdatum", "Zahlungsfrist bis"],
         delivery=["Leistungsdatum", "Lieferdatum", "Liefer-/Leistungsdatum"],
-        po=["Ihre Bestellung", "Bestell-Nr.", "Ihr Auftrag", "Ihre Bestellnummer"],
+        po=["Ihre Bestellung", "Bestell-Nr.", "Ihr Auftrag", "Ihre Bestellnummer", "Bestellzeichen"],
         custno=["Kunden-Nr.", "Kundennummer", "Debitor"],
-        subtotal=["Nettobetrag", "Summe netto", "Zwischensumme", "Warenwert netto", "Gesamt netto"],
+        subtotal=["Nettobetrag", "Summe netto", "Zwischensumme", "Warenwert netto", "Gesamt netto", "Nettosumme"],
         tax=["MwSt. {rate}", "zzgl. {rate} USt.", "Umsatzsteuer {rate}", "{rate} MwSt."],
         taxtotal=["Summe MwSt.", "USt. gesamt", "Steuerbetrag"],
         total=["Endbetrag", "Gesamtbetrag", "Rechnungsbetrag", "Bruttobetrag", "Gesamtsumme"],
@@ -171,7 +173,7 @@ LEX = {
         title=["FACTURE", "Facture"],
         number=["Facture n°", "N° de facture", "Numéro de facture", "Réf. facture", "N° document"],
         date=["Date de facture", "Date d'émission", "Date", "Émise le"],
-        due=["Échéance", "Date d'échéance", "À payer avant le", "Date limite de paiement"],
+        due=["Échéance", "Date d'échéance", "À payer avant le", "Date limite de paiement", "Date de règlement"],
         delivery=["Date de livraison", "Date de prestation"],
         po=["Votre commande", "N° de commande", "Bon de commande", "Réf. commande"],
         custno=["Code client", "N° client", "Réf. client"],
@@ -200,7 +202,7 @@ LEX = {
         date=["Factuurdatum", "Datum"],
         due=["Vervaldatum", "Te betalen vóór", "Uiterste betaaldatum"],
         delivery=["Leverdatum", "Leveringsdatum"],
-        po=["Uw referentie", "Uw ordernummer", "Inkoopordernummer", "Uw kenmerk"],
+        po=["Uw referentie", "Uw ordernummer", "Inkoopordernummer", "Uw kenmerk", "Inkoopnummer"],
         custno=["Klantnummer", "Debiteurnummer"],
         subtotal=["Subtotaal", "Totaal excl. btw", "Bedrag excl. btw"],
         tax=["Btw {rate}", "{rate} btw", "Btw ({rate})"],
@@ -227,7 +229,7 @@ LEX = {
         date=["Fakturadatum", "Datum"],
         due=["Förfallodatum", "Förfallodag", "Betalas senast"],
         delivery=["Leveransdatum"],
-        po=["Er referens", "Ert ordernr", "Er beställning"],
+        po=["Er referens", "Ert ordernr", "Er beställning", "Beställningsnr"],
         custno=["Kundnummer", "Kundnr"],
         subtotal=["Summa exkl. moms", "Netto", "Belopp exkl. moms"],
         tax=["Moms {rate}"],
@@ -251,7 +253,7 @@ LEX = {
     "es": dict(
         title=["Factura", "FACTURA"],
         number=["Nº de factura", "Factura nº", "Número de factura", "Nº factura"],
-        date=["Fecha de emisión", "Fecha factura", "Fecha"],
+        date=["Fecha de emisión", "Fecha factura", "Fecha", "Fecha expedición"],
         due=["Vencimiento", "Fecha de vencimiento", "Fecha de pago"],
         delivery=["Fecha de entrega", "Fecha de operación"],
         po=["Su pedido", "Nº de pedido", "Su referencia"],
@@ -279,7 +281,7 @@ LEX = {
         title=["Fattura", "FATTURA"],
         number=["Fattura n.", "Numero fattura", "N. documento", "Numero documento"],
         date=["Data fattura", "Data documento", "Data emissione", "Data"],
-        due=["Scadenza", "Data scadenza", "Scadenza pagamento"],
+        due=["Scadenza", "Data scadenza", "Scadenza pagamento", "Data scadenza pagamento"],
         delivery=["Data consegna", "Data DDT"],
         po=["Vs. ordine", "Rif. ordine", "Vostro ordine n."],
         custno=["Cod. cliente", "Codice cliente"],
@@ -411,6 +413,11 @@ LEX = {
         rc="Odwrotne obciążenie.",
         bank="Dane do przelewu", terms="Płatność 30 dni"),
 }
+# (items total before the discount, discount) labels: the net after the discount is the Subtotal.
+DISCOUNT = {"en": ("Items total", "Discount"), "de": ("Summe Positionen", "Rabatt"), "fr": ("Total brut HT", "Remise"),
+            "nl": ("Totaal artikelen", "Korting"), "sv": ("Summa artiklar", "Rabatt"), "es": ("Suma", "Descuento"),
+            "it": ("Totale merce", "Sconto"), "da": ("Varer i alt", "Rabat"), "nb": ("Sum varer", "Rabatt"),
+            "pt": ("Soma", "Desconto"), "pl": ("Suma pozycji", "Rabat")}
 CURRENCY_LABEL = {"en": "Currency", "de": "Währung", "fr": "Devise", "nl": "Valuta", "sv": "Valuta", "es": "Moneda",
                   "it": "Valuta", "da": "Valuta", "nb": "Valuta", "pt": "Moeda", "pl": "Waluta"}
 SWISS_VAT_LABELS = {"de": ["MWST-Nr.", "UID", "MWST"], "fr": ["N° TVA", "IDE/TVA", "No TVA"]}
@@ -568,6 +575,9 @@ def fmt_number(value, style):
 
 
 def fmt_money(value, inv, with_currency=True):
+    if value < 0:
+        positive = fmt_money(-value, inv, with_currency)
+        return f"({positive})" if inv.negative_style == "paren" else "-" + positive
     text = fmt_number(value, inv.number_style)
     if not with_currency or inv.placement == "none":
         return text
@@ -588,7 +598,10 @@ def fmt_date(d, style, lang):
         "dd-Mon-yyyy": f"{d.day:02d}-{en_abbr}-{d.year}", "d Mon yyyy": f"{d.day} {en_abbr} {d.year}",
         "Mon d, yyyy": f"{en_abbr} {d.day}, {d.year}", "month dth, yyyy": f"{month} {d.day}{suffix}, {d.year}",
         "d month yyyy": f"{d.day} {month} {d.year}", "d. month yyyy": f"{d.day}. {month} {d.year}",
-        "d de month de yyyy": f"{d.day} de {month} de {d.year}",
+        "d de month de yyyy": f"{d.day} de {month} de {d.year}", "d/m/yyyy": f"{d.day}/{d.month}/{d.year}",
+        "DD MON YYYY": f"{d.day:02d} {en_abbr.upper()} {d.year}", "Mon d yyyy": f"{en_abbr} {d.day} {d.year}",
+        "Weekday, d month yyyy": f"{d.strftime('%A')}, {d.day} {month} {d.year}",
+        "Weekday, month d, yyyy": f"{d.strftime('%A')}, {month} {d.day}, {d.year}",
     }[style]
 
 
@@ -682,6 +695,7 @@ class Invoice:
         rates = self.locale.vat_rates
         self.reverse_charge = self.customer_country != self.country and self.country not in ("US", "CH", "NO") \
             and rng.random() < 0.4
+        self.discount_rate = rng.choice([3, 5, 10]) if rng.random() < 0.15 else 0
         multi = len(rates) > 1 and rates[1] > 0 and not self.reverse_charge and self.country != "US" and rng.random() < 0.3
         count = rng.randint(34, 46) if self.layout_pages == 2 else rng.randint(2, 7)
         main_rate = 0 if self.reverse_charge else rates[0] if self.country != "US" else rng.choice(rates)
@@ -691,19 +705,32 @@ class Invoice:
             price = Decimal(rng.randint(500, 250000)) / 100 if count < 10 else Decimal(rng.randint(500, 30000)) / 100
             rate = rates[1] if multi and i % 3 == 2 else main_rate
             self.lines.append((rng.choice(ITEMS), qty, price, (price * qty).quantize(Decimal("0.01")), rate))
+        self.items_total = sum(a for *_, a, _ in self.lines)
+        factor = 1 - Decimal(self.discount_rate) / 100
         by_rate = {}
         for *_, amount, rate in self.lines:
             by_rate[rate] = by_rate.get(rate, Decimal(0)) + amount
+        # A document discount lowers the net per rate; the net after it is the Subtotal.
+        by_rate = {r: (net * factor).quantize(Decimal("0.01"), ROUND_HALF_UP) for r, net in by_rate.items()}
         self.tax_by_rate = {r: (net, (net * Decimal(str(r)) / 100).quantize(Decimal("0.01"), ROUND_HALF_UP))
                             for r, net in sorted(by_rate.items(), reverse=True)}
-        self.subtotal = sum(a for *_, a, _ in self.lines)
+        self.subtotal = sum(net for net, _ in self.tax_by_rate.values())
         self.tax = sum(t for _, t in self.tax_by_rate.values())
         self.total = self.subtotal + self.tax
         self.deposit = (self.total * Decimal(rng.choice([20, 30, 50])) / 100).quantize(Decimal("1")) \
             if rng.random() < 0.2 else None
-        self.vat_included_only = self.country not in ("US",) and not multi and not self.reverse_charge and rng.random() < 0.08
+        self.vat_included_only = self.country not in ("US",) and not multi and not self.reverse_charge \
+            and not self.discount_rate and rng.random() < 0.08
+        self.negative_style = rng.choice(["minus", "paren"]) if self.lang == "en" else "minus"
+        self.buyer_vat_same_label = rng.random() < 0.5
+        self.amount_due_box = rng.random() < 0.4
+        self.remittance_stub = rng.random() < 0.3
+        self.currency_column = rng.random() < 0.4
+        self.right_aligned_labels = rng.random() < 0.5
+        self.wrapped_header_labels = rng.random() < 0.4
         for flag, on in [("multi_vat", multi), ("reverse_charge", self.reverse_charge), ("total_vs_due", self.deposit),
-                         ("customer_vat", self.customer_vat), ("delivery_date", self.delivery), ("two_pages", count > 30)]:
+                         ("customer_vat", self.customer_vat), ("delivery_date", self.delivery), ("two_pages", count > 30),
+                         ("discount", self.discount_rate)]:
             if on:
                 self.hard.append(flag)
 
@@ -802,6 +829,10 @@ def meta_pairs(inv):
 
 def totals_lines(inv):
     lines = []
+    if inv.discount_rate:
+        gross, word = DISCOUNT[inv.lang]
+        lines.append((gross.upper() if inv.caps else gross, fmt_money(inv.items_total, inv)))
+        lines.append((f"{word.upper() if inv.caps else word} {inv.discount_rate}%", fmt_money(inv.subtotal - inv.items_total, inv)))
     if not inv.vat_included_only:
         lines.append((inv.label("subtotal"), fmt_money(inv.subtotal, inv)))
     if inv.vat_included_only:
@@ -879,6 +910,9 @@ def totals_block(c, inv, y, style):
             c.text(x_label, yy, label, 9, bold)
         else:
             c.text(x_label, yy, colon(inv, label) if style == "colon" else label, 9, bold)
+        if inv.currency_column and value.startswith(inv.currency + " "):
+            c.text(x_value - 32, yy, inv.currency, 9, bold)
+            value = value[len(inv.currency) + 1:]
         c.text(x_value, yy, value, 9, bold, align="r")
     return y + len(lines) * 5.5 + 4
 
@@ -939,7 +973,9 @@ def party(c, inv, x, y, heading, name, addr, vat=None):
         y += 4.5
     y = lines_block(c, x, y, [name] + addr, 9)
     if vat:
-        c.text(x, y, f"{colon(inv, inv.label('custvat'))} {vat}", 8)
+        # Many invoices print the buyer's VAT id under the very label the seller's has.
+        label = inv.label("vat") if inv.buyer_vat_same_label and inv.country != "US" else inv.label("custvat")
+        c.text(x, y, f"{colon(inv, label)} {vat}", 8)
         y += 4.3
     return y
 
@@ -953,6 +989,9 @@ def notes(c, inv, y):
             c.text(18, y, line.strip(), 8); y += 3.8; line = ""
         line += " " + w
     c.text(18, y, line.strip(), 8)
+    if not inv.show_due:
+        y += 4.5
+        c.text(18, y, LEX[inv.lang]["terms"], 8)
     if inv.reverse_charge:
         c.text(18, y + 4.5, LEX[inv.lang]["rc"], 8, bold=True)
     return y0
@@ -965,6 +1004,29 @@ def running_header_for(inv, pages):
         if page > 1:
             c.text(18, 19, f"{inv.label('number')} {inv.number}", 8)
     return draw
+
+
+def amount_due_box(c, inv, x, y):
+    """`Amount due / 1,234.56 / Due date` box at the top, as many US and UK invoices print."""
+    due = inv.total - (inv.deposit or 0)
+    c.rect(x, y, 60, 17 if inv.show_due else 12)
+    c.text(x + 3, y + 4.5, inv.label("amountdue"), 8, bold=True)
+    c.text(x + 57, y + 10, fmt_money(due, inv), 12, bold=True, align="r")
+    if inv.show_due:
+        c.text(x + 3, y + 15, f"{colon(inv, inv.label('due'))} {inv.d(inv.due)}", 8)
+
+
+def remittance_stub(c, inv):
+    """The tear-off slip: invoice number, customer number and amount again."""
+    y = c.height - 62
+    c.text(18, y - 5, "- " * 60, 6)
+    c.text(18, y, {"en": "Please return this part with your payment", "de": "Bitte mit der Zahlung zurücksenden"}
+           .get(inv.lang, LEX[inv.lang]["bank"]), 7, bold=True)
+    pairs = [(inv.label("number"), inv.number)] + ([(inv.label("custno"), inv.custno)] if inv.custno else []) + \
+        [(inv.label("amountdue"), fmt_money(inv.total - (inv.deposit or 0), inv))]
+    for i, (k, v) in enumerate(pairs):
+        c.text(18 + i * 60, y + 5, k, 7)
+        c.text(18 + i * 60, y + 9, v, 9, bold=True)
 
 
 def layout_rightbox(c, inv):
@@ -980,14 +1042,22 @@ def layout_rightbox(c, inv):
     pairs = meta_pairs(inv)
     bx = c.width - 88
     c.rect(bx, 40, 70, len(pairs) * 5 + 12)
+    if inv.right_aligned_labels:
+        bx -= 12
     c.text(bx + 3, 45.5, inv.label("title"), 11, bold=True)
     for i, (label, value) in enumerate(pairs):
-        c.text(bx + 3, 51 + i * 5, label, 8.5)
-        c.text(bx + 67, 51 + i * 5, value, 8.5, align="r")
+        if inv.right_aligned_labels:   # `Invoice #:` flush right against a left-aligned value
+            c.text(bx + 34, 51 + i * 5, colon(inv, label), 8.5, bold=True, align="r")
+            c.text(bx + 36, 51 + i * 5, value, 8.5)
+        else:
+            c.text(bx + 3, 51 + i * 5, label, 8.5)
+            c.text(bx + 67, 51 + i * 5, value, 8.5, align="r")
     y = max(90, 52 + len(pairs) * 5 + 12)
     y = items_table(c, inv, y, inv.rng.random() < 0.5, head)
     y = totals_block(c, inv, y + 4, "box")
     notes(c, inv, y + 4)
+    if inv.remittance_stub and inv.layout_pages == 1 and y < c.height - 100:
+        remittance_stub(c, inv)
     footer(c, inv, 2)
 
 
@@ -1012,6 +1082,10 @@ def layout_headerrow(c, inv):
         c.rect(x0, y - 4.5, c.width - 36, 11)
         c.line(x0, y + 1.2, c.width - 18, y + 1.2)
         for i, (label, value) in enumerate(chunk):
+            words = label.split()
+            if inv.wrapped_header_labels and len(words) >= 2:   # `Invoice` over `Date` in a narrow column
+                c.text(x0 + 2 + i * w, y - 3.2, " ".join(words[:len(words) // 2]), 7.5, bold=True)
+                label = " ".join(words[len(words) // 2:])
             c.text(x0 + 2 + i * w, y, label, 7.5, bold=True)
             c.text(x0 + 2 + i * w, y + 4.8, value, 8.5)
         y += 14
@@ -1068,6 +1142,9 @@ def layout_banner(c, inv):
     for i, (k, v) in enumerate(extra):
         c.text(c.width - 18, 32 + i * 5, f"{colon(inv, k)} {v}", 9, align="r")
     y = 52
+    if inv.amount_due_box and not extra:
+        amount_due_box(c, inv, c.width - 78, 33)
+        y = 56
     party(c, inv, 18, y, inv.label("seller"), inv.vendor, inv.vendor_address)
     yb = party(c, inv, 110, y, inv.label("billto"), inv.customer, inv.customer_address, inv.customer_vat)
     if inv.placement == "none":
@@ -1098,6 +1175,8 @@ def layout_inline(c, inv):
     if inv.show_vat:
         c.text(18, 35, f"{colon(inv, inv.label('vat'))} {inv.vat_printed}", 8)
     c.text(c.width - 18, 28, inv.label("title"), 22, bold=True, align="r")
+    if inv.amount_due_box:
+        amount_due_box(c, inv, c.width - 78, 48)
     party(c, inv, 18, 48, inv.label("billto"), inv.customer, inv.customer_address, inv.customer_vat)
     pairs = meta_pairs(inv)
     half = (len(pairs) + 1) // 2
@@ -1115,6 +1194,8 @@ def layout_inline(c, inv):
     else:
         y = totals_block(c, inv, y + 2, "colon")
     notes(c, inv, y + 4)
+    if inv.remittance_stub and inv.layout_pages == 1 and y < c.height - 100:
+        remittance_stub(c, inv)
     footer(c, inv, 3)
 
 
