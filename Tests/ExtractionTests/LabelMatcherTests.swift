@@ -48,7 +48,7 @@ final class LabelMatcherTests: XCTestCase {
             ("Do zapłaty", .amountDue), ("Kwota VAT", .taxTotal), ("NIP", .vendorTaxId), ("NIP nabywcy", .customerTaxId),
             ("Nabywca", .billTo), ("Sprzedawca", .seller), ("Nr zamówienia", .purchaseOrder),
             ("Amount before tax", .subtotal), ("Customer PO", .purchaseOrder), ("Paid to date", .deposit),
-            ("Sales invoice", .documentTitle), ("Client ref.", .customerNumber),
+            ("Sales invoice", .documentTitle), ("Client ref.", .customerNumber), ("Bestellzeichen", .purchaseOrder),
         ]
         for (text, kind) in cases {
             XCTAssertEqual(matcher.match(text)?.kinds.contains(kind), true, "\(text) → \(String(describing: matcher.match(text)?.kinds))")

@@ -331,6 +331,46 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertFalse(PartyResolver.isNameParticle("Supplier"))
     }
 
+    /// Header-row labels wrapped onto two lines in narrow columns, the values in the row
+    /// below; a totals block whose stacked rows must stay separate labels.
+    func testTwoLineLabelsInAHeaderRow() {
+        var b = PageBuilder()
+        b.text("Nordvik Data AB", x: 50, y: 60, size: 16)
+        for (x, upper, lower, value) in [(50.0, "Invoice", "Date", "05.03.2024"), (170, "Due", "date", "04.04.2024"),
+                                         (290, "Order", "number", "PO-7781"), (410, "Customer", "No.", "K-1001")] {
+            b.text(upper, x: x, y: 200); b.text(lower, x: x, y: 211); b.text(value, x: x, y: 226)
+        }
+        b.text("Invoice no. 2024-0311", x: 50, y: 180)
+        b.text("Subtotaal", x: 330, y: 400); b.text("EUR 1.000,00", x: 480, y: 400)
+        b.text("21% btw", x: 330, y: 411); b.text("EUR 210,00", x: 480, y: 411)
+        b.text("Totaalbedrag", x: 330, y: 422); b.text("EUR 1.210,00", x: 480, y: 422)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["InvoiceDate"], "2024-03-05")
+        XCTAssertEqual(fields["DueDate"], "2024-04-04")
+        XCTAssertEqual(fields["PurchaseOrder"], "PO-7781")
+        XCTAssertEqual(fields["InvoiceNumber"], "2024-0311")
+        XCTAssertEqual(fields["Subtotal"], "1000.00")
+        XCTAssertEqual(fields["TaxAmount"], "210.00")
+        XCTAssertEqual(fields["TotalAmount"], "1210.00")
+    }
+
+    /// An envelope-window address without a label whose name starts with a label word.
+    func testUnlabelledCustomerNamedVan() {
+        var b = PageBuilder()
+        b.text("Ashdown Analytics PLC", x: 50, y: 60, size: 16)
+        b.text("Ashdown Analytics PLC · 53 Station Road · Leeds LS1 4AP", x: 50, y: 120, size: 7)
+        b.text("Van Dijk Media B.V.", x: 50, y: 140)
+        b.text("Harbourstraat 114", x: 50, y: 152)
+        b.text("9711 LM Groningen", x: 50, y: 164)
+        b.text("Invoice # 24-73272", x: 350, y: 140)
+        b.text("Total", x: 330, y: 400); b.text("£1,200.00", x: 480, y: 400)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["CustomerName"], "Van Dijk Media B.V.")
+        XCTAssertEqual(fields["VendorName"], "Ashdown Analytics PLC")
+    }
+
     /// No currency symbol or code anywhere: the seller's bank country decides.
     func testCurrencyFromBankCountryWhenNoneIsPrinted() {
         var b = PageBuilder()

@@ -140,7 +140,9 @@ struct PartyResolver {
                   !CompanyLexicon.countries.contains(TextFolding.words(cell.text).joined(separator: " ")) else { continue }
             // An address: unlabelled lines that are not amounts, a street with a number, a postcode.
             let address = layout.block(below: ref).prefix { layout.labels[$0] == nil && !Self.isMoney(layout[$0].text) }
-            guard address.count >= 2, layout.labels[ref] == nil, layout[address[address.startIndex]].text.contains(where: \.isASCIIDigit),
+            // A label word may only start the name as a family-name particle (`Van Dijk B.V.`).
+            let nameLike = layout.labels[ref].map { !$0.endsWithColon && !$0.remainder.isEmpty && isNameParticle($0.phrase) } ?? true
+            guard address.count >= 2, nameLike, layout[address[address.startIndex]].text.contains(where: \.isASCIIDigit),
                   address.prefix(3).contains(where: { layout[$0].text.filter(\.isASCIIDigit).count >= 4 }) else { continue }
             let score = CompanyLexicon.hasLegalForm(cell.text) ? 0.65 : 0.55
             return Party(candidate: FieldCandidate(field: .customerName, value: cell.text, score: score, cell: ref,

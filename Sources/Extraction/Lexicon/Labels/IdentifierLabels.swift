@@ -39,7 +39,7 @@ extension LabelLexicon {
             // de
             "Bestellnummer", "Bestell-Nr.", "Bestellnr.", "Ihre Bestellung", "Ihre Bestellnummer", "Ihre Bestell-Nr.",
             "Auftragsnummer", "Auftrags-Nr.", "Auftrag Nr.", "Ihr Auftrag", "Ihre Referenz", "Ihr Zeichen", "Bestellung",
-            "Bestellreferenz", "Auftragsnr.",
+            "Bestellreferenz", "Auftragsnr.", "Bestellzeichen", "Ihr Bestellzeichen",
             // fr
             "N° de commande", "Numéro de commande", "Bon de commande", "Votre commande", "Votre référence", "Commande n°",
             "Réf. commande", "Référence commande", "Votre réf.", "N° commande", "Commande",
