@@ -63,7 +63,8 @@ class Locale:
 # code_post "1,234.56 EUR", none (currency stated once elsewhere on the page)
 LOCALES = [
     Locale("en-GB", "GB", "GBP", ["1,234.56", "1234.56"], ["dd/mm/yyyy", "d Mon yyyy", "dd-Mon-yyyy", "d month yyyy",
-                                                           "Weekday, d month yyyy", "d/m/yyyy", "DD MON YYYY"],
+                                                           "Weekday, d month yyyy", "d/m/yyyy", "DD MON YYYY",
+                                                           "dth of month yyyy"],
            [20], ["sym_pre", "sym_pre", "code_post", "none"]),
     Locale("en-US", "US", "USD", ["1,234.56", "1234.56"], ["mm/dd/yyyy", "Mon d, yyyy", "month dth, yyyy", "m/d/yyyy",
                                                             "Weekday, month d, yyyy", "Mon d yyyy"],
@@ -78,7 +79,7 @@ LOCALES = [
            ["sym_post", "code_post", "none"]),
     Locale("de-CH", "CH", "CHF", ["1'234.56", "1’234.56"], ["dd.mm.yyyy", "d. month yyyy", "d.m.yyyy"], [8.1, 2.6],
            ["code_pre", "code_post", "none"]),
-    Locale("fr-FR", "FR", "EUR", ["1 234,56", "1\u00a0234,56"], ["dd/mm/yyyy", "d month yyyy"], [20, 5.5],
+    Locale("fr-FR", "FR", "EUR", ["1 234,56", "1\u00a0234,56", "1\u202f234,56"], ["dd/mm/yyyy", "d month yyyy"], [20, 5.5],
            ["sym_post", "code_post"]),
     Locale("fr-CH", "CH", "CHF", ["1'234.56", "1 234.56"], ["dd.mm.yyyy", "d month yyyy"], [8.1], ["code_pre", "none"]),
     Locale("nl-NL", "NL", "EUR", ["1.234,56"], ["dd-mm-yyyy", "d month yyyy", "iso"], [21, 9], ["sym_pre_sp", "code_pre"]),
@@ -117,11 +118,11 @@ MONTHS = {
 LEX = {
     "en": dict(
         title=["INVOICE", "Invoice", "Tax Invoice", "Sales Invoice"],
-        number=["Invoice #", "Inv #", "Invoice No.", "Document no.", "Invoice Number", "Inv. No.", "Bill No.", "Invoice Ref."],
-        date=["Invoice Date", "Bill date", "Date of issue", "Issue date", "Date", "Invoice dated"],
-        due=["Due Date", "Payment due", "Due", "Pay by", "Payment due by", "Due on", "Please pay by"],
+        number=["Invoice #", "Inv #", "Invoice No.", "Document no.", "Invoice Number", "Inv. No.", "Bill No.", "Invoice Ref.", "No."],
+        date=["Invoice Date", "Bill date", "Date of issue", "Issue date", "Date", "Invoice dated", "Invoice issue date"],
+        due=["Due Date", "Payment due", "Due", "Pay by", "Payment due by", "Due on", "Please pay by", "Due for payment"],
         delivery=["Delivery date", "Ship date", "Date of supply", "Service date"],
-        po=["PO Number", "Purchase Order", "Your order", "Customer PO", "Your PO no.", "Order ref.", "P.O. No."],
+        po=["PO Number", "Purchase Order", "Your order", "Customer PO", "Your PO no.", "Order ref.", "P.O. No.", "Purchase order no."],
         custno=["Customer No.", "Account No.", "Customer ID", "Client ref."],
         subtotal=["Subtotal", "Net amount", "Net total", "Total excl. VAT", "Amount before tax", "Sub Total"],
         tax=["VAT {rate}", "Tax ({rate})", "VAT @ {rate}", "Sales tax {rate}"],
@@ -144,16 +145,16 @@ LEX = {
         bank="Bank details", terms="Payment terms: 30 days net"),
     "de": dict(
         title=["Rechnung", "RECHNUNG"],
-        number=["Rechnungsnummer", "Rechnungs-Nr.", "Beleg-Nr.", "Rechnung Nr.", "Dokument-Nr."],
+        number=["Rechnungsnummer", "Rechnungs-Nr.", "Beleg-Nr.", "Rechnung Nr.", "Dokument-Nr.", "Nr."],
         date=["Rechnungsdatum", "Datum", "Belegdatum", "Ausstellungsdatum"],
-        due=["Zahlungsziel", "Fällig am", "Zahlbar bis", "Fälligkeitsdatum", "Zahlungsfrist bis"],
+        due=["Zahlungsziel", "Fällig am", "Zahlbar bis", "Fälligkeitsdatum", "Zahlungsfrist bis", "Fällig zum"],
         delivery=["Leistungsdatum", "Lieferdatum", "Liefer-/Leistungsdatum"],
         po=["Ihre Bestellung", "Bestell-Nr.", "Ihr Auftrag", "Ihre Bestellnummer", "Bestellzeichen"],
         custno=["Kunden-Nr.", "Kundennummer", "Debitor"],
         subtotal=["Nettobetrag", "Summe netto", "Zwischensumme", "Warenwert netto", "Gesamt netto", "Nettosumme"],
         tax=["MwSt. {rate}", "zzgl. {rate} USt.", "Umsatzsteuer {rate}", "{rate} MwSt."],
         taxtotal=["Summe MwSt.", "USt. gesamt", "Steuerbetrag"],
-        total=["Endbetrag", "Gesamtbetrag", "Rechnungsbetrag", "Bruttobetrag", "Gesamtsumme"],
+        total=["Endbetrag", "Gesamtbetrag", "Rechnungsbetrag", "Bruttobetrag", "Gesamtsumme", "Rechnungsendbetrag"],
         amountdue=["Zahlbetrag", "Noch zu zahlen", "Offener Betrag"],
         deposit=["Abzüglich Anzahlung", "Anzahlung erhalten", "abzgl. Abschlagszahlung"],
         vat=["USt-IdNr.", "USt-ID", "Umsatzsteuer-ID"],
@@ -171,9 +172,9 @@ LEX = {
         bank="Bankverbindung", terms="Zahlbar innerhalb von 30 Tagen ohne Abzug"),
     "fr": dict(
         title=["FACTURE", "Facture"],
-        number=["Facture n°", "N° de facture", "Numéro de facture", "Réf. facture", "N° document"],
+        number=["Facture n°", "N° de facture", "Numéro de facture", "Réf. facture", "N° document", "N°"],
         date=["Date de facture", "Date d'émission", "Date", "Émise le"],
-        due=["Échéance", "Date d'échéance", "À payer avant le", "Date limite de paiement", "Date de règlement"],
+        due=["Échéance", "Date d'échéance", "À payer avant le", "Date limite de paiement", "Date de règlement", "Date d'exigibilité"],
         delivery=["Date de livraison", "Date de prestation"],
         po=["Votre commande", "N° de commande", "Bon de commande", "Réf. commande"],
         custno=["Code client", "N° client", "Réf. client"],
@@ -181,7 +182,7 @@ LEX = {
         tax=["TVA {rate}", "TVA ({rate})"],
         taxtotal=["Total TVA", "Montant TVA"],
         total=["Montant TTC", "Total TTC", "Total facture"],
-        amountdue=["Net à payer", "Reste à payer", "Solde dû"],
+        amountdue=["Net à payer", "Reste à payer", "Solde dû", "Montant net à payer"],
         deposit=["Acompte versé", "Acompte reçu", "Déjà réglé"],
         vat=["N° TVA intracommunautaire", "TVA intracom.", "N° TVA"],
         custvat=["N° TVA client", "TVA client"],
@@ -198,7 +199,7 @@ LEX = {
         bank="Coordonnées bancaires", terms="Paiement à 30 jours"),
     "nl": dict(
         title=["Factuur", "FACTUUR"],
-        number=["Factuurnummer", "Factuurnr.", "Factuur nr.", "Nummer"],
+        number=["Factuurnummer", "Factuurnr.", "Factuur nr.", "Nummer", "Nr."],
         date=["Factuurdatum", "Datum"],
         due=["Vervaldatum", "Te betalen vóór", "Uiterste betaaldatum"],
         delivery=["Leverdatum", "Leveringsdatum"],
@@ -225,7 +226,7 @@ LEX = {
         bank="Bankgegevens", terms="Betaling binnen 30 dagen"),
     "sv": dict(
         title=["Faktura", "FAKTURA"],
-        number=["Fakturanummer", "Fakturanr", "Faktura nr"],
+        number=["Fakturanummer", "Fakturanr", "Faktura nr", "Nr"],
         date=["Fakturadatum", "Datum"],
         due=["Förfallodatum", "Förfallodag", "Betalas senast"],
         delivery=["Leveransdatum"],
@@ -252,9 +253,9 @@ LEX = {
         bank="Betalningsuppgifter", terms="Betalningsvillkor 30 dagar netto"),
     "es": dict(
         title=["Factura", "FACTURA"],
-        number=["Nº de factura", "Factura nº", "Número de factura", "Nº factura"],
+        number=["Nº de factura", "Factura nº", "Número de factura", "Nº factura", "Nº"],
         date=["Fecha de emisión", "Fecha factura", "Fecha", "Fecha expedición"],
-        due=["Vencimiento", "Fecha de vencimiento", "Fecha de pago"],
+        due=["Vencimiento", "Fecha de vencimiento", "Fecha de pago", "Vto."],
         delivery=["Fecha de entrega", "Fecha de operación"],
         po=["Su pedido", "Nº de pedido", "Su referencia"],
         custno=["Nº cliente", "Código cliente"],
@@ -279,9 +280,9 @@ LEX = {
         bank="Datos bancarios", terms="Pago a 30 días"),
     "it": dict(
         title=["Fattura", "FATTURA"],
-        number=["Fattura n.", "Numero fattura", "N. documento", "Numero documento"],
+        number=["Fattura n.", "Numero fattura", "N. documento", "Numero documento", "N."],
         date=["Data fattura", "Data documento", "Data emissione", "Data"],
-        due=["Scadenza", "Data scadenza", "Scadenza pagamento", "Data scadenza pagamento"],
+        due=["Scadenza", "Data scadenza", "Scadenza pagamento", "Data scadenza pagamento", "Data scad."],
         delivery=["Data consegna", "Data DDT"],
         po=["Vs. ordine", "Rif. ordine", "Vostro ordine n."],
         custno=["Cod. cliente", "Codice cliente"],
@@ -306,7 +307,7 @@ LEX = {
         bank="Coordinate bancarie", terms="Pagamento a 30 giorni data fattura"),
     "da": dict(
         title=["Faktura", "FAKTURA"],
-        number=["Fakturanr.", "Fakturanummer", "Faktura nr."],
+        number=["Fakturanr.", "Fakturanummer", "Faktura nr.", "Nr."],
         date=["Fakturadato", "Dato"],
         due=["Forfaldsdato", "Betalingsfrist", "Forfald"],
         delivery=["Leveringsdato"],
@@ -333,7 +334,7 @@ LEX = {
         bank="Bankoplysninger", terms="Netto 30 dage"),
     "nb": dict(
         title=["Faktura", "FAKTURA"],
-        number=["Fakturanr.", "Fakturanummer"],
+        number=["Fakturanr.", "Fakturanummer", "Nr."],
         date=["Fakturadato", "Dato"],
         due=["Forfallsdato", "Forfall", "Betalingsfrist"],
         delivery=["Leveringsdato"],
@@ -360,7 +361,7 @@ LEX = {
         bank="Betalingsinformasjon", terms="Betalingsbetingelser 30 dager netto"),
     "pt": dict(
         title=["Fatura", "FATURA"],
-        number=["Fatura n.º", "N.º Fatura", "Número da fatura", "Fatura nº"],
+        number=["Fatura n.º", "N.º Fatura", "Número da fatura", "Fatura nº", "N.º"],
         date=["Data da fatura", "Data de emissão", "Data"],
         due=["Data de vencimento", "Vencimento"],
         delivery=["Data de entrega"],
@@ -387,7 +388,7 @@ LEX = {
         bank="Dados bancários", terms="Pagamento a 30 dias"),
     "pl": dict(
         title=["Faktura VAT", "FAKTURA"],
-        number=["Faktura VAT nr", "Numer faktury", "Nr faktury"],
+        number=["Faktura VAT nr", "Numer faktury", "Nr faktury", "Nr"],
         date=["Data wystawienia", "Data faktury"],
         due=["Termin płatności", "Data płatności"],
         delivery=["Data sprzedaży", "Data dostawy"],
@@ -418,6 +419,18 @@ DISCOUNT = {"en": ("Items total", "Discount"), "de": ("Summe Positionen", "Rabat
             "nl": ("Totaal artikelen", "Korting"), "sv": ("Summa artiklar", "Rabatt"), "es": ("Suma", "Descuento"),
             "it": ("Totale merce", "Sconto"), "da": ("Varer i alt", "Rabat"), "nb": ("Sum varer", "Rabatt"),
             "pt": ("Soma", "Desconto"), "pl": ("Suma pozycji", "Rabat")}
+# Due date given inside the payment terms: (label, value with {n} days and {d} the date).
+TERMS_WITH_DATE = {
+    "en": ("Payment terms", "{n} days net, due {d}"), "de": ("Zahlungsbedingungen", "{n} Tage netto, fällig am {d}"),
+    "fr": ("Conditions de paiement", "{n} jours net, échéance le {d}"), "nl": ("Betalingsvoorwaarden", "{n} dagen netto, vervaldatum {d}"),
+    "sv": ("Betalningsvillkor", "{n} dagar netto, förfallodatum {d}"), "es": ("Condiciones de pago", "{n} días, vencimiento {d}"),
+    "it": ("Condizioni di pagamento", "{n} gg d.f., scadenza {d}"), "da": ("Betalingsbetingelser", "netto {n} dage, forfald {d}"),
+    "nb": ("Betalingsbetingelser", "{n} dager netto, forfall {d}"), "pt": ("Condições de pagamento", "{n} dias, vencimento {d}"),
+    "pl": ("Warunki płatności", "przelew {n} dni, termin {d}")}
+# The word of a total row closing the line-item table (the net, when VAT follows below).
+TABLE_TOTAL = {"en": "Total", "de": "Summe", "fr": "Total", "nl": "Totaal", "sv": "Summa", "es": "Total", "it": "Totale",
+               "da": "I alt", "nb": "Sum", "pt": "Total", "pl": "Razem"}
+US_EXTRAS = [("Terms", "Net 30"), ("Ship via", "UPS Ground"), ("Sales rep", "J. Miller"), ("FOB", "Origin")]
 CURRENCY_LABEL = {"en": "Currency", "de": "Währung", "fr": "Devise", "nl": "Valuta", "sv": "Valuta", "es": "Moneda",
                   "it": "Valuta", "da": "Valuta", "nb": "Valuta", "pt": "Moeda", "pl": "Waluta"}
 SWISS_VAT_LABELS = {"de": ["MWST-Nr.", "UID", "MWST"], "fr": ["N° TVA", "IDE/TVA", "No TVA"]}
@@ -554,7 +567,22 @@ def company(rng, country):
 
 def address(rng, country):
     street, cities, land = CITIES[country]
-    return [street.format(n=rng.randint(1, 180), s=rng.choice(STREETS)), rng.choice(cities), land]
+    line = street.format(n=rng.randint(1, 180), s=rng.choice(STREETS))
+    if country == "US" and rng.random() < 0.3:
+        line = f"P.O. Box {rng.randint(100, 9999)}"
+    return [line, rng.choice(cities), land]
+
+
+def city_of(address_lines):
+    """`80331 München` → `München`, `Leeds LS1 4AP` → `Leeds`."""
+    words = [w.strip(",") for w in address_lines[1].split() if not any(ch.isdigit() for ch in w) and len(w.strip(",")) >= 3]
+    return words[0] if words else address_lines[1]
+
+
+def place_and_date(inv):
+    """The letter-style date line (`Köln, den 6. Juli 2024`) standing in for a date label."""
+    den = {"de": " den", "fr": " le"}.get(inv.lang, "")
+    return f"{city_of(inv.vendor_address)},{den} {inv.d(inv.date)}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -568,7 +596,7 @@ def fmt_number(value, style):
     groups = []
     while whole:
         groups.insert(0, whole[-3:]); whole = whole[:-3]
-    thousands = {"1,234.56": ",", "1.234,56": ".", "1 234,56": " ", "1\u00a0234,56": "\u00a0", "1'234.56": "'",
+    thousands = {"1,234.56": ",", "1.234,56": ".", "1 234,56": " ", "1\u00a0234,56": "\u00a0", "1\u202f234,56": "\u202f", "1'234.56": "'",
                  "1’234.56": "’", "1 234.56": " ", "1234.56": "", "1234,56": ""}[style]
     decimal = "," if style.endswith(",56") else "."
     return sign + thousands.join(groups) + decimal + frac
@@ -599,7 +627,7 @@ def fmt_date(d, style, lang):
         "Mon d, yyyy": f"{en_abbr} {d.day}, {d.year}", "month dth, yyyy": f"{month} {d.day}{suffix}, {d.year}",
         "d month yyyy": f"{d.day} {month} {d.year}", "d. month yyyy": f"{d.day}. {month} {d.year}",
         "d de month de yyyy": f"{d.day} de {month} de {d.year}", "d/m/yyyy": f"{d.day}/{d.month}/{d.year}",
-        "DD MON YYYY": f"{d.day:02d} {en_abbr.upper()} {d.year}", "Mon d yyyy": f"{en_abbr} {d.day} {d.year}",
+        "DD MON YYYY": f"{d.day:02d} {en_abbr.upper()} {d.year}", "dth of month yyyy": f"{d.day}{suffix} of {month} {d.year}", "Mon d yyyy": f"{en_abbr} {d.day} {d.year}",
         "Weekday, d month yyyy": f"{d.strftime('%A')}, {d.day} {month} {d.year}",
         "Weekday, month d, yyyy": f"{d.strftime('%A')}, {month} {d.day}, {d.year}",
     }[style]
@@ -728,6 +756,11 @@ class Invoice:
         self.currency_column = rng.random() < 0.4
         self.right_aligned_labels = rng.random() < 0.5
         self.wrapped_header_labels = rng.random() < 0.4
+        self.bilingual = self.lang != "en" and self.country in ("CH", "DK", "NL", "SE", "NO") and rng.random() < 0.35
+        self.place_date = self.layout in ("rightbox", "leaders") and rng.random() < 0.25
+        self.terms_with_date = self.show_due and rng.random() < 0.15
+        self.table_total = not self.discount_rate and not self.vat_included_only and rng.random() < 0.2
+        self.total_label_currency = self.placement != "none" and rng.random() < 0.2
         for flag, on in [("multi_vat", multi), ("reverse_charge", self.reverse_charge), ("total_vs_due", self.deposit),
                          ("customer_vat", self.customer_vat), ("delivery_date", self.delivery), ("two_pages", count > 30),
                          ("discount", self.discount_rate)]:
@@ -736,6 +769,8 @@ class Invoice:
 
     def label(self, key, **kw):
         text = self.lex[key].format(**kw)
+        if self.bilingual and key in ("number", "date", "due", "po", "custno", "delivery"):
+            text += " / " + LEX["en"][key][0]   # `Fakturanr. / Invoice No.`
         return text.upper() if self.caps else text
 
     def d(self, value):
@@ -808,16 +843,25 @@ def lines_block(c, x, y, lines, size=9, first_bold=True, leading=4.3):
 
 
 def colon(inv, label):
-    return label if inv.no_colons else label + ":"
+    if inv.no_colons:
+        return label
+    return label + (" :" if inv.lang == "fr" else ":")   # French typography spaces the colon
 
 
 def meta_pairs(inv):
     """(label, value) pairs of the invoice meta block, in a realistic order."""
-    pairs = [(inv.label("number"), inv.number), (inv.label("date"), inv.d(inv.date))]
+    pairs = [(inv.label("number"), inv.number)]
+    if not inv.place_date:
+        pairs.append((inv.label("date"), inv.d(inv.date)))
     if inv.delivery:
         pairs.append((inv.label("delivery"), inv.d(inv.delivery)))
-    if inv.show_due:
+    if inv.terms_with_date:
+        label, text = TERMS_WITH_DATE[inv.lang]
+        pairs.append((label.upper() if inv.caps else label, text.format(n=(inv.due - inv.date).days, d=inv.d(inv.due))))
+    elif inv.show_due:
         pairs.append((inv.label("due"), inv.d(inv.due)))
+    if inv.country == "US":
+        pairs += inv.rng.sample(US_EXTRAS, inv.rng.randint(0, 2))
     if inv.custno:
         pairs.append((inv.label("custno"), inv.custno))
     if inv.po:
@@ -845,7 +889,10 @@ def totals_lines(inv):
         lines.append((label, fmt_money(tax, inv)))
     if len(inv.tax_by_rate) > 1:
         lines.append((inv.label("taxtotal"), fmt_money(inv.tax, inv)))
-    lines.append((inv.label("total"), fmt_money(inv.total, inv)))
+    if inv.total_label_currency:   # `Total (EUR)  1,234.56`
+        lines.append((f"{inv.label('total')} ({inv.currency})", fmt_number(inv.total, inv.number_style)))
+    else:
+        lines.append((inv.label("total"), fmt_money(inv.total, inv)))
     if inv.deposit:
         lines.append((inv.label("deposit"), fmt_money(-inv.deposit, inv)))
         lines.append((inv.label("amountdue"), fmt_money(inv.total - inv.deposit, inv)))
@@ -886,6 +933,10 @@ def items_table(c, inv, y, wide, running_header):
             c.text(x, y, v, 8.5, align=align)
         y += 4.6
     c.line(x0, y - 2.5, x1, y - 2.5)
+    if inv.table_total:   # a closing row in the table itself: the net before VAT
+        c.text(cols[1][0] if wide else x0, y + 1, TABLE_TOTAL[inv.lang], 8.5, bold=True)
+        c.text(x1, y + 1, fmt_number(inv.items_total, inv.number_style), 8.5, bold=True, align="r")
+        y += 6
     if y + 70 > c.height - 35:   # totals and notes go to the next page rather than into the footer
         c.new_page()
         running_header(c, len(c.pages))
@@ -1041,6 +1092,8 @@ def layout_rightbox(c, inv):
     party(c, inv, 18, 55, None, inv.customer, inv.customer_address, inv.customer_vat)
     pairs = meta_pairs(inv)
     bx = c.width - 88
+    if inv.place_date:
+        c.text(c.width - 18, 35, place_and_date(inv), 9, align="r")
     c.rect(bx, 40, 70, len(pairs) * 5 + 12)
     if inv.right_aligned_labels:
         bx -= 12
@@ -1104,6 +1157,8 @@ def layout_leaders(c, inv):
     c.text(c.width / 2, 24, inv.vendor, 14, bold=True, align="c")
     c.text(c.width / 2, 29, " · ".join(inv.vendor_address), 8, align="c")
     c.text(18, 42, f"{inv.label('title')}", 16, bold=True)
+    if inv.place_date:
+        c.text(c.width - 18, 42, place_and_date(inv), 9, align="r")
     pairs = meta_pairs(inv)
     for i, (label, value) in enumerate(pairs):
         yy = 50 + i * 4.8
