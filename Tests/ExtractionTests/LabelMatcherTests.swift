@@ -49,6 +49,8 @@ final class LabelMatcherTests: XCTestCase {
             ("Nabywca", .billTo), ("Sprzedawca", .seller), ("Nr zamówienia", .purchaseOrder),
             ("Amount before tax", .subtotal), ("Customer PO", .purchaseOrder), ("Paid to date", .deposit),
             ("Sales invoice", .documentTitle), ("Client ref.", .customerNumber), ("Bestellzeichen", .purchaseOrder),
+            ("Vto.", .dueDate), ("Data scad.", .dueDate), ("Fecha de operación", .deliveryDate), ("Réf. virement", .paymentReference),
+            ("Invoice issue date", .invoiceDate),
         ]
         for (text, kind) in cases {
             XCTAssertEqual(matcher.match(text)?.kinds.contains(kind), true, "\(text) → \(String(describing: matcher.match(text)?.kinds))")

@@ -340,7 +340,9 @@ final class LayoutExtractionTests: XCTestCase {
                                          (290, "Order", "number", "PO-7781"), (410, "Customer", "No.", "K-1001")] {
             b.text(upper, x: x, y: 200); b.text(lower, x: x, y: 211); b.text(value, x: x, y: 226)
         }
-        b.text("Invoice no. 2024-0311", x: 50, y: 180)
+        // Leader dots under a label-and-dots line are no second label line.
+        b.text("Sales rep ....................", x: 50, y: 250); b.text("J. Miller", x: 260, y: 250)
+        b.text("Invoice no.", x: 50, y: 261); b.text("............", x: 130, y: 261); b.text("2024-0311", x: 260, y: 261)
         b.text("Subtotaal", x: 330, y: 400); b.text("EUR 1.000,00", x: 480, y: 400)
         b.text("21% btw", x: 330, y: 411); b.text("EUR 210,00", x: 480, y: 411)
         b.text("Totaalbedrag", x: 330, y: 422); b.text("EUR 1.210,00", x: 480, y: 422)
@@ -353,6 +355,25 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["Subtotal"], "1000.00")
         XCTAssertEqual(fields["TaxAmount"], "210.00")
         XCTAssertEqual(fields["TotalAmount"], "1210.00")
+    }
+
+    /// A generic label followed by unknown words and a colon is a longer label, not the
+    /// generic one: `Data scad.` is no invoice date, `Amount paid` no total.
+    func testGenericLabelStartingAnUnknownLabel() {
+        var b = PageBuilder()
+        b.text("Rossi Servizi S.r.l.", x: 50, y: 60, size: 16)
+        b.text("Fattura 25-34022", x: 50, y: 100, size: 14)
+        b.text("Data: 05/06/2025", x: 400, y: 100)
+        b.text("Data consegna prevista: 25/05/2025", x: 400, y: 112)
+        b.text("Imponibile", x: 330, y: 400); b.text("1.000,00 €", x: 480, y: 400)
+        b.text("IVA 22%", x: 330, y: 412); b.text("220,00 €", x: 480, y: 412)
+        b.text("Totale", x: 330, y: 424); b.text("1.220,00 €", x: 480, y: 424)
+        b.text("Amount paid: 500,00 €", x: 50, y: 450)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["InvoiceDate"], "2025-06-05")
+        XCTAssertEqual(fields["TotalAmount"], "1220.00")
+        XCTAssertEqual(fields["InvoiceNumber"], "25-34022")
     }
 
     /// An envelope-window address without a label whose name starts with a label word.

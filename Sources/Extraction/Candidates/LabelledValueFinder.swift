@@ -61,6 +61,11 @@ struct LabelledValueFinder {
 
     /// Reads `slot` as the value of `kind`; true when it held one.
     private mutating func readValue(kind: LabelKind, match: LabelMatch, labelCell: CellRef, slot: ValueSlot) -> Bool {
+        // A generic label followed by more words and a colon (`Data scad.: 05/07/2025`,
+        // `Fecha de operación: 17/06/2024`, `Amount paid: 500.00`) is the start of a longer
+        // label the lexicon does not know, not the generic one.
+        if match.strength < 1, slot.position == .inline, let colon = slot.text.firstIndex(of: ":"),
+           slot.text[..<colon].contains(where: \.isLetter) { return false }
         let weight = match.strength * slot.position.factor
         let cell = layout[slot.cell]
         let box = slot.position == .inline ? cell.box(ofSuffix: slot.text) : cell.box

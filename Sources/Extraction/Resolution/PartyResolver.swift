@@ -143,7 +143,7 @@ struct PartyResolver {
             // A label word may only start the name as a family-name particle (`Van Dijk B.V.`).
             let nameLike = layout.labels[ref].map { !$0.endsWithColon && !$0.remainder.isEmpty && isNameParticle($0.phrase) } ?? true
             guard address.count >= 2, nameLike, layout[address[address.startIndex]].text.contains(where: \.isASCIIDigit),
-                  address.prefix(3).contains(where: { layout[$0].text.filter(\.isASCIIDigit).count >= 4 }) else { continue }
+                  address.prefix(3).contains(where: { PostalCode.appears(in: layout[$0].text) }) else { continue }
             let score = CompanyLexicon.hasLegalForm(cell.text) ? 0.65 : 0.55
             return Party(candidate: FieldCandidate(field: .customerName, value: cell.text, score: score, cell: ref,
                                                    box: cell.box, raw: cell.text), confidence: score)

@@ -14,7 +14,8 @@ extension LabelLexicon {
             // sv
             "Fakturadatum", "Fakturadag", "Utfärdandedatum",
             // es
-            "Fecha de factura", "Fecha factura", "Fecha de emisión", "Fecha de expedición", "Fecha emisión",
+            "Fecha de factura", "Fecha factura", "Fecha de emisión", "Fecha de expedición", "Fecha emisión", "Fecha expedición",
+            "Invoice issue date", "Issue date of invoice",
             // it
             "Data fattura", "Data della fattura", "Data di emissione", "Data documento", "Data emissione",
             // da, nb
@@ -45,6 +46,7 @@ extension LabelLexicon {
             "Förfaller till betalning",
             // es
             "Fecha de vencimiento", "Vencimiento", "Fecha límite de pago", "Pagar antes de", "Fecha de pago", "Vence",
+            "Vto.", "Fecha vto.", "Fecha de vto.", "Due for payment", "Fällig zum", "Data scad.", "Scad.", "Data scad. pagamento",
             // it
             "Data di scadenza", "Scadenza", "Data scadenza", "Da pagare entro", "Scadenza pagamento", "Pagamento entro",
             // da
@@ -64,7 +66,7 @@ extension LabelLexicon {
             "Date de livraison", "Date de prestation", "Date d'expédition", "Livré le",
             "Leverdatum", "Leveringsdatum", "Afleverdatum", "Leveringsdag",
             "Leveransdatum", "Leveransdag",
-            "Fecha de entrega", "Fecha de servicio", "Fecha de envío", "Fecha de prestación",
+            "Fecha de entrega", "Fecha de servicio", "Fecha de envío", "Fecha de prestación", "Fecha de operación",
             "Data di consegna", "Data consegna", "Data spedizione", "Data prestazione", "Data DDT",
             "Leveringsdato", "Leveringsdag", "Leveransedato",
             "Data de entrega", "Data de fornecimento", "Data da prestação", "Data de envio",

@@ -96,6 +96,7 @@ extension LabelLexicon {
             "Payment ref.", "Remittance information",
             "Zahlungsreferenz", "Verwendungszweck", "Zahlungsreferenz-Nr.", "Überweisungsreferenz",
             "Référence de paiement", "Référence de virement", "Communication", "Communication structurée", "Réf. paiement",
+            "Réf. virement", "Libellé du virement",
             "Betalingskenmerk", "Betalingsreferentie", "Kenmerk", "Mededeling", "Gestructureerde mededeling", "Betaalkenmerk",
             "OCR", "OCR-nummer", "OCR-referens", "OCR nr", "Referensnummer", "Betalningsreferens",
             "Referencia de pago", "Referencia pago", "Concepto",
