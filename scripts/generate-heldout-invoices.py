@@ -430,6 +430,8 @@ TERMS_WITH_DATE = {
 # The word of a total row closing the line-item table (the net, when VAT follows below).
 TABLE_TOTAL = {"en": "Total", "de": "Summe", "fr": "Total", "nl": "Totaal", "sv": "Summa", "es": "Total", "it": "Totale",
                "da": "I alt", "nb": "Sum", "pt": "Total", "pl": "Razem"}
+# `Invoice 123 dated 5 March 2024`: the date joined to the number in the title.
+TITLE_DATE = {"en": "dated", "de": "vom", "fr": "du", "it": "del", "nl": "d.d.", "es": "de fecha"}
 US_EXTRAS = [("Terms", "Net 30"), ("Ship via", "UPS Ground"), ("Sales rep", "J. Miller"), ("FOB", "Origin")]
 CURRENCY_LABEL = {"en": "Currency", "de": "Währung", "fr": "Devise", "nl": "Valuta", "sv": "Valuta", "es": "Moneda",
                   "it": "Valuta", "da": "Valuta", "nb": "Valuta", "pt": "Moeda", "pl": "Waluta"}
@@ -761,6 +763,9 @@ class Invoice:
         self.terms_with_date = self.show_due and rng.random() < 0.15
         self.table_total = not self.discount_rate and not self.vat_included_only and rng.random() < 0.2
         self.total_label_currency = self.placement != "none" and rng.random() < 0.2
+        self.logo_only = self.layout in ("rightbox", "inline") and rng.random() < 0.3
+        self.vat_unlabelled = rng.random() < 0.3
+        self.title_date = self.layout == "banner" and self.lang in TITLE_DATE and rng.random() < 0.4
         for flag, on in [("multi_vat", multi), ("reverse_charge", self.reverse_charge), ("total_vs_due", self.deposit),
                          ("customer_vat", self.customer_vat), ("delivery_date", self.delivery), ("two_pages", count > 30),
                          ("discount", self.discount_rate)]:
@@ -1010,11 +1015,13 @@ def footer(c, inv, columns):
     c.line(18, y0 - 5, c.width - 18, y0 - 5)
     groups = [[inv.vendor] + inv.vendor_address[:2], bank_lines(inv), id_lines(inv)]
     if columns == 2:
-        groups = [groups[0] + [f"{k} {v}" for k, v in groups[2]], groups[1]]
+        groups = [groups[0] + groups[2], groups[1]]
     xs = [18, 18 + (c.width - 36) / columns, 18 + 2 * (c.width - 36) / columns]
     for x, group in zip(xs, groups):
         for i, item in enumerate(group):
             s = item if isinstance(item, str) else f"{colon(inv, item[0])} {item[1]}"
+            if inv.vat_unlabelled and not isinstance(item, str) and item[0] == inv.label("vat"):
+                s = item[1]   # the VAT id printed bare under the address
             c.text(x, y0 + i * 3.6, s, 7)
 
 
@@ -1080,12 +1087,22 @@ def remittance_stub(c, inv):
         c.text(18 + i * 60, y + 9, v, 9, bold=True)
 
 
+def letterhead_name(c, inv, x, y, size):
+    """The seller's name, or a logo drawn as shapes (an image on real invoices: no text)."""
+    if inv.logo_only:
+        c.rect(x, y - 7, 32, 9)
+        c.line(x + 3, y - 4, x + 29, y - 4)
+        c.line(x + 3, y - 1, x + 20, y - 1)
+    else:
+        c.text(x, y, inv.vendor, size, bold=True)
+
+
 def layout_rightbox(c, inv):
     """Sender line above the address window, meta in a bordered right-hand box, boxed totals."""
     head = running_header_for(inv, inv.layout_pages)
     if inv.layout_pages > 1:
         head(c, 1)
-    c.text(18, 24, inv.vendor, 15, bold=True)
+    letterhead_name(c, inv, 18, 24, 15)
     lines_block(c, 18, 30, inv.vendor_address[:2], 8, first_bold=False, leading=3.6)
     c.text(18, 48, f"{inv.vendor} · {inv.vendor_address[0]} · {inv.vendor_address[1]}", 6.5)
     c.line(18, 49.5, 100, 49.5)
@@ -1186,9 +1203,12 @@ def layout_banner(c, inv):
     pages = inv.layout_pages
     c.text(c.width - 18, 12, LEX[inv.lang]["page"].format(p=1, n=pages), 8, align="r")
     head = running_header_for(inv, pages)
-    c.text(18, 26, f"{inv.label('title')} #{inv.number}" if inv.rng.random() < 0.5 else f"{inv.label('title')} {inv.number}",
-           17, bold=True)
-    c.text(c.width - 18, 22, f"{colon(inv, inv.label('date'))} {inv.d(inv.date)}", 9, align="r")
+    title = f"{inv.label('title')} #{inv.number}" if inv.rng.random() < 0.5 else f"{inv.label('title')} {inv.number}"
+    if inv.title_date:
+        c.text(18, 26, f"{title} {TITLE_DATE[inv.lang]} {inv.d(inv.date)}", 15, bold=True)
+    else:
+        c.text(18, 26, title, 17, bold=True)
+        c.text(c.width - 18, 22, f"{colon(inv, inv.label('date'))} {inv.d(inv.date)}", 9, align="r")
     if inv.show_due:
         c.text(c.width - 18, 27, f"{colon(inv, inv.label('due'))} {inv.d(inv.due)}", 9, align="r")
     extra = [(inv.label(k), v) for k, v in (("custno", inv.custno), ("po", inv.po)) if v]
@@ -1225,7 +1245,7 @@ def layout_inline(c, inv):
     head = running_header_for(inv, inv.layout_pages)
     if inv.layout_pages > 1:
         head(c, 1)
-    c.text(18, 26, inv.vendor, 13, bold=True)
+    letterhead_name(c, inv, 18, 26, 13)
     c.text(18, 31, ", ".join(inv.vendor_address[:2]), 8)
     if inv.show_vat:
         c.text(18, 35, f"{colon(inv, inv.label('vat'))} {inv.vat_printed}", 8)
