@@ -392,6 +392,38 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["VendorName"], "Ashdown Analytics PLC")
     }
 
+    /// A logo instead of the seller's name at the top: the street under it is no name, the
+    /// window address is the customer's, and the footer name (repeated in the sender line,
+    /// beside the Bankgiro) is the seller's.
+    func testLogoLetterheadVendorFromSenderLineAndFooter() {
+        var b = PageBuilder()
+        b.text("Berggatan 14", x: 50, y: 80, size: 8)
+        b.text("211 22 Malmö", x: 50, y: 90, size: 8)
+        b.text("FAKTURA", x: 350, y: 120, size: 12)
+        b.text("Sjöberg Bygg Aktiebolag · Berggatan 14 · 211 22 Malmö", x: 50, y: 131, size: 6)
+        b.text("Harrow Catering PLC", x: 50, y: 149, size: 9)
+        b.text("5 Mayor Road", x: 50, y: 161, size: 9)
+        b.text("Norwich NR2 1QB", x: 50, y: 173, size: 9)
+        b.text("United Kingdom", x: 50, y: 185, size: 9)
+        b.text("Fakturanummer", x: 350, y: 149); b.text("24-86963", x: 480, y: 149)
+        b.text("Att betala", x: 330, y: 400); b.text("51 737,92 SEK", x: 470, y: 400)
+        b.text("Sjöberg Bygg Aktiebolag", x: 50, y: 751, size: 6); b.text("IBAN SE28 9737 1427 4781 0098 1042", x: 297, y: 751, size: 6)
+        b.text("Berggatan 14", x: 50, y: 762, size: 6); b.text("Bankgiro 219-1542", x: 297, y: 762, size: 6)
+        b.text("211 22 Malmö", x: 50, y: 772, size: 6)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["VendorName"], "Sjöberg Bygg Aktiebolag")
+        XCTAssertEqual(fields["CustomerName"], "Harrow Catering PLC")
+        let streets: [(String, Bool)] = [
+            ("Berggatan 14", true), ("Lindenstraße 5a", true), ("Calle Mayor, 10", true), ("Via Roma 151", true),
+            ("Kirkegade 14-16", true), ("Studio Nord GmbH 2", false), ("Harrow Catering PLC", false), ("Room 101", true),
+            ("Berlin 2024", true), ("ACME", false), ("12", false),
+        ]
+        for (text, expected) in streets {
+            XCTAssertEqual(PartyResolver.isStreetLine(text), expected, text)
+        }
+    }
+
     /// No currency symbol or code anywhere: the seller's bank country decides.
     func testCurrencyFromBankCountryWhenNoneIsPrinted() {
         var b = PageBuilder()
