@@ -3,7 +3,8 @@
 
     scripts/generate-heldout-invoices.py SET [--count N] [--out DIR]
 
-SET is `tune` (for finding problems) or `check` (only for measuring); each has its own seed
+SET is `tune` (for finding problems), `check` (only for measuring) or `unseen` (check-like, with
+label wordings kept out of the extractor's lexicon, to measure unknown labels); each has its own seed
 and its own mix of layouts and locales. Output: DIR/NAME.pdf + DIR/NAME.json (ground truth in
 the format and semantics of corpus/README.md), DIR defaulting to .data/heldout/SET/invoices.
 Deterministic: the same SET and count give the same invoices.
@@ -28,7 +29,7 @@ from decimal import Decimal, ROUND_HALF_UP
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(ROOT, ".data", "heldout-venv")
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
-SEEDS = {"tune": 4711, "check": 90210}
+SEEDS = {"tune": 4711, "check": 90210, "unseen": 31337}
 
 
 def ensure_environment():
@@ -436,6 +437,32 @@ US_EXTRAS = [("Terms", "Net 30"), ("Ship via", "UPS Ground"), ("Sales rep", "J. 
 CURRENCY_LABEL = {"en": "Currency", "de": "Währung", "fr": "Devise", "nl": "Valuta", "sv": "Valuta", "es": "Moneda",
                   "it": "Valuta", "da": "Valuta", "nb": "Valuta", "pt": "Moeda", "pl": "Waluta"}
 SWISS_VAT_LABELS = {"de": ["MWST-Nr.", "UID", "MWST"], "fr": ["N° TVA", "IDE/TVA", "No TVA"]}
+# Wordings used only by the `unseen` set and deliberately kept out of the extractor's lexicon:
+# that set measures how the extractor copes with labels nobody has tuned for.
+UNSEEN = {
+    "en": dict(number=["Invoice Ref No", "Bill #"], date=["Date of Bill", "Invoice Created"], due=["Settle by", "Remit by"],
+               total=["Total Invoice Value"], subtotal=["Value of goods", "Total net value"], po=["Client PO#", "Order Number (PO)"]),
+    "de": dict(number=["Beleg Nr."], date=["Rechnungstag", "Datum der Ausstellung"], due=["Zahlungseingang bis", "Fälligkeit am"],
+               total=["Zu zahlender Gesamtbetrag", "Rechnungssumme brutto"], subtotal=["Nettowert"], po=["Ihre Auftragsnummer"]),
+    "fr": dict(number=["N° pièce"], date=["Date pièce", "Établie le"], due=["Règlement avant le"], total=["Total à payer TTC"],
+               subtotal=["Montant total HT"], po=["Référence de commande client"]),
+    "es": dict(number=["Serie-Número"], date=["Fecha de la factura"], due=["Fecha límite"], total=["Total factura con IVA"],
+               subtotal=["Base imp."], po=["Referencia de su pedido"]),
+    "it": dict(number=["Documento n."], date=["Data del documento"], due=["Scadenza rata"], total=["Totale da saldare"],
+               subtotal=["Imponibile merce"], po=["Vs. riferimento ordine"]),
+    "nl": dict(number=["Factuur-nr"], date=["Datum van de factuur"], due=["Uiterlijke betaaldatum", "Betalen uiterlijk"],
+               total=["Totaal factuurbedrag"], subtotal=["Netto totaal"], po=["Uw inkoopnummer"]),
+    "sv": dict(number=["Fakt.nr"], date=["Fakt.datum"], due=["Förf.datum"], total=["Totalsumma"], subtotal=["Nettosumma"],
+               po=["Er ordernr"]),
+    "da": dict(number=["Faktura-nr."], date=["Faktureringsdato"], due=["Sidste frist"], total=["Total at betale"],
+               subtotal=["Varebeløb"], po=["Jeres rekv.nr."]),
+    "nb": dict(number=["Faktura nr."], date=["Faktureringsdato"], due=["Siste betalingsdag"], total=["Totalbeløp inkl. mva"],
+               subtotal=["Grunnlag mva"], po=["Deres ordrenr."]),
+    "pt": dict(number=["Documento n.º"], date=["Data documento"], due=["Data limite de pagamento"], total=["Total do documento"],
+               subtotal=["Total s/ IVA"], po=["Sua ref."]),
+    "pl": dict(number=["Faktura numer"], date=["Data wyst."], due=["Płatność do"], total=["Ogółem do zapłaty"],
+               subtotal=["Netto razem"], po=["Numer zamówienia klienta"]),
+}
 US_LEX = dict(vat=["EIN", "Tax ID", "Federal Tax ID"], subtotal=["Subtotal", "Sub-total"],
               tax=["Sales tax {rate}", "Tax ({rate})", "Sales Tax"], total=["Total", "Invoice total", "Total (USD)"])
 
@@ -656,7 +683,7 @@ CUSTOMER_COUNTRIES = ["GB", "DE", "FR", "NL", "SE", "FI", "BE", "DK", "IT", "ES"
 
 
 class Invoice:
-    def __init__(self, rng, locale, layout, producer, pages):
+    def __init__(self, rng, locale, layout, producer, pages, unseen=False):
         self.rng, self.locale, self.layout, self.producer, self.layout_pages = rng, locale, layout, producer, pages
         self.lang, self.country, self.currency = locale.lang, locale.country, locale.currency
         lex = dict(LEX[self.lang], curlabel=CURRENCY_LABEL[self.lang])
@@ -664,6 +691,10 @@ class Invoice:
             lex.update(US_LEX)
         if self.country == "CH":
             lex["vat"] = SWISS_VAT_LABELS[self.lang]
+        if unseen:   # half of these labels in a wording the lexicon has never seen
+            for key, words in UNSEEN[self.lang].items():
+                if rng.random() < 0.5:
+                    lex[key] = words
         # One wording per label for the whole document (item column names stay a list).
         self.lex = {k: (rng.choice(v) if isinstance(v, list) and k != "items" else v) for k, v in lex.items()}
         self.caps = rng.random() < 0.3
@@ -1204,22 +1235,24 @@ def layout_banner(c, inv):
     c.text(c.width - 18, 12, LEX[inv.lang]["page"].format(p=1, n=pages), 8, align="r")
     head = running_header_for(inv, pages)
     title = f"{inv.label('title')} #{inv.number}" if inv.rng.random() < 0.5 else f"{inv.label('title')} {inv.number}"
-    if inv.title_date:
-        c.text(18, 26, f"{title} {TITLE_DATE[inv.lang]} {inv.d(inv.date)}", 15, bold=True)
+    if inv.title_date:   # long: the right-hand column moves below it
+        c.text(18, 26, f"{title} {TITLE_DATE[inv.lang]} {inv.d(inv.date)}", 12, bold=True)
+        top = 10
     else:
         c.text(18, 26, title, 17, bold=True)
         c.text(c.width - 18, 22, f"{colon(inv, inv.label('date'))} {inv.d(inv.date)}", 9, align="r")
+        top = 0
     if inv.show_due:
-        c.text(c.width - 18, 27, f"{colon(inv, inv.label('due'))} {inv.d(inv.due)}", 9, align="r")
+        c.text(c.width - 18, 27 + top, f"{colon(inv, inv.label('due'))} {inv.d(inv.due)}", 9, align="r")
     extra = [(inv.label(k), v) for k, v in (("custno", inv.custno), ("po", inv.po)) if v]
     if inv.delivery:
         extra.append((inv.label("delivery"), inv.d(inv.delivery)))
     for i, (k, v) in enumerate(extra):
-        c.text(c.width - 18, 32 + i * 5, f"{colon(inv, k)} {v}", 9, align="r")
-    y = 52
+        c.text(c.width - 18, 32 + top + i * 5, f"{colon(inv, k)} {v}", 9, align="r")
+    y = 52 + top
     if inv.amount_due_box and not extra:
-        amount_due_box(c, inv, c.width - 78, 33)
-        y = 56
+        amount_due_box(c, inv, c.width - 78, 33 + top)
+        y = 56 + top
     party(c, inv, 18, y, inv.label("seller"), inv.vendor, inv.vendor_address)
     yb = party(c, inv, 110, y, inv.label("billto"), inv.customer, inv.customer_address, inv.customer_vat)
     if inv.placement == "none":
@@ -1379,6 +1412,7 @@ PRODUCERS = {"reportlab": render_reportlab, "fpdf2": render_fpdf2, "weasyprint":
 MIXES = {
     "tune": dict(layouts={"rightbox": 3, "headerrow": 3, "leaders": 2, "banner": 2, "inline": 1}, two_pages=0.12),
     "check": dict(layouts={"rightbox": 1, "headerrow": 2, "leaders": 2, "banner": 3, "inline": 3}, two_pages=0.15),
+    "unseen": dict(layouts={"rightbox": 2, "headerrow": 2, "leaders": 2, "banner": 2, "inline": 2}, two_pages=0.1),
 }
 
 
@@ -1397,7 +1431,7 @@ def generate(set_name, count, out):
         layout = weighted(rng, mix["layouts"])
         producer = producers[i % len(producers)]
         pages = 2 if rng.random() < mix["two_pages"] else 1
-        inv = Invoice(random.Random(rng.getrandbits(64)), locale, layout, producer, pages)
+        inv = Invoice(random.Random(rng.getrandbits(64)), locale, layout, producer, pages, unseen=set_name == "unseen")
         inv.no_colons = inv.rng.random() < 0.4
         c = Canvas(locale.paper)
         LAYOUTS[layout](c, inv)
