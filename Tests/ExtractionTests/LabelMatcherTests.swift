@@ -57,6 +57,21 @@ final class LabelMatcherTests: XCTestCase {
         }
     }
 
+    /// Date labels outside the lexicon, told apart by their words.
+    func testGuessedDateLabels() {
+        let cases: [(String, LabelKind?)] = [
+            ("Date of this bill", .invoiceDate), ("Datum der Rechnungsstellung", .invoiceDate), ("Bill issued", .invoiceDate),
+            ("Date de l'avis", .invoiceDate), ("Kindly pay before", .dueDate), ("Zahlung spätestens bis", .dueDate),
+            ("Uiterste datum betaling", .dueDate), ("Date limite", .dueDate), ("Vencto.", .dueDate),
+            ("Valid until", nil), ("Delivery date", nil), ("Order date", nil), ("Start date", nil), ("Thank you", nil),
+            ("Amount 12.00", nil), ("Quote date", nil),
+        ]
+        for (text, kind) in cases {
+            XCTAssertEqual(DateLabelGuess.guess(text)?.kinds.first, kind, text)
+        }
+        XCTAssertEqual(DateLabelGuess.guess("Date of this bill: 05.03.2024")?.remainder, "05.03.2024")
+    }
+
     func testRemainderAndColon() {
         let match = matcher.match("Invoice No.: 2024-118")
         XCTAssertEqual(match?.remainder, "2024-118")
