@@ -20,7 +20,7 @@ public struct InvoiceExtractor: Sendable {
         let parties = PartyResolver(layout: layout, claimed: finder.claimed)
         let candidates = finder.fields + UnlabelledValueScanner.scan(layout: layout, claimed: finder.claimed,
                                                                             order: context.dateOrder)
-            + GuessedDateLabels.candidates(layout: layout, claimed: finder.claimed, order: context.dateOrder)
+            + GuessedLabels.candidates(layout: layout, claimed: finder.claimed, order: context.dateOrder)
         var byField: [InvoiceField: [FieldCandidate]] = [:]
         for c in candidates { byField[c.field, default: []].append(c) }
 

@@ -57,19 +57,22 @@ final class LabelMatcherTests: XCTestCase {
         }
     }
 
-    /// Date labels outside the lexicon, told apart by their words.
-    func testGuessedDateLabels() {
+    /// Labels outside the lexicon, told apart by their words.
+    func testGuessedLabels() {
         let cases: [(String, LabelKind?)] = [
             ("Date of this bill", .invoiceDate), ("Datum der Rechnungsstellung", .invoiceDate), ("Bill issued", .invoiceDate),
             ("Date de l'avis", .invoiceDate), ("Kindly pay before", .dueDate), ("Zahlung spätestens bis", .dueDate),
             ("Uiterste datum betaling", .dueDate), ("Date limite", .dueDate), ("Vencto.", .dueDate),
             ("Valid until", nil), ("Delivery date", nil), ("Order date", nil), ("Start date", nil), ("Thank you", nil),
             ("Amount 12.00", nil), ("Quote date", nil),
+            ("Bill #", .invoiceNumber), ("Document ref.", .invoiceNumber), ("Client PO ref", .purchaseOrder),
+            ("Auftrag Nr.", .purchaseOrder), ("Customer no.", nil), ("VAT no.", nil), ("Delivery note no.", nil),
+            ("Page no.", nil), ("Position no.", nil),
         ]
         for (text, kind) in cases {
-            XCTAssertEqual(DateLabelGuess.guess(text)?.kinds.first, kind, text)
+            XCTAssertEqual(LabelGuess.guess(text)?.kinds.first, kind, text)
         }
-        XCTAssertEqual(DateLabelGuess.guess("Date of this bill: 05.03.2024")?.remainder, "05.03.2024")
+        XCTAssertEqual(LabelGuess.guess("Date of this bill: 05.03.2024")?.remainder, "05.03.2024")
     }
 
     func testRemainderAndColon() {

@@ -424,21 +424,23 @@ final class LayoutExtractionTests: XCTestCase {
         }
     }
 
-    /// Date labels the lexicon does not know are read by their words, weaker than a known
-    /// label; a company named `… Data AB` stays a name, a validity date is no due date.
-    func testUnknownDateLabelsGuessedFromTheirWords() {
+    /// Labels the lexicon does not know are read by their words, weaker than a known label;
+    /// a company named `… Data AB` stays a name, a validity date is no due date.
+    func testUnknownLabelsGuessedFromTheirWords() {
         var b = PageBuilder()
         b.text("Nordvik Data AB", x: 50, y: 60, size: 16)
         b.text("Invoice no.", x: 350, y: 100); b.text("2024-118", x: 470, y: 100)
         b.text("Date of this bill", x: 350, y: 112); b.text("05.03.2024", x: 470, y: 112)
         b.text("Kindly pay before", x: 350, y: 124); b.text("04.04.2024", x: 470, y: 124)
         b.text("Offer valid until", x: 350, y: 136); b.text("30.04.2024", x: 470, y: 136)
+        b.text("Client PO ref", x: 350, y: 148); b.text("4500123456", x: 470, y: 148)
         b.text("Total", x: 330, y: 400); b.text("1.200,00 SEK", x: 470, y: 400)
 
         let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
         XCTAssertEqual(fields["InvoiceDate"], "2024-03-05")
         XCTAssertEqual(fields["DueDate"], "2024-04-04")
         XCTAssertEqual(fields["VendorName"], "Nordvik Data AB")
+        XCTAssertEqual(fields["PurchaseOrder"], "4500123456")
     }
 
     /// No currency symbol or code anywhere: the seller's bank country decides.

@@ -1,0 +1,68 @@
+/// Labels the lexicon does not list, recognised by their words: a payment or deadline word
+/// (`due`, `fällig`, `échéance`, `vencimiento`, `frist`, `by`, `bis`, `avant`…) announces the due
+/// date, a date word or an issuing verb (`Date of bill`, `Datum der Ausstellung`, `Created`) the
+/// invoice date, a document word with a number word (`Bill #`, `Beleg-Nummer`) the invoice
+/// number, an order word with a number word (`Client PO ref`, `Auftrag Nr.`) the buyer's order.
+/// Only short, digit-free label text qualifies, and the guess is as weak as a generic label, so
+/// a lexicon label always wins over it.
+enum LabelGuess {
+    static let strength = LabelMatcher.genericStrength
+
+    /// Word starts (folded) that make a label the due date's.
+    static let dueStems = ["due", "fallig", "echeance", "echu", "venc", "scad", "verval", "forf", "betal", "betaal", "zahl",
+                           "payable", "pay", "settle", "remit", "deadline", "limit", "frist", "termin", "plat", "vto"]
+    /// Prepositions that put a deadline on the date after them (`Settle by`, `Zahlung bis`).
+    static let deadlineWords: Set<String> = ["by", "until", "till", "bis", "avant", "antes", "entro", "voor", "senast", "senest",
+                                             "innen", "do", "before"]
+    /// Word starts that make a label the invoice date's besides a date word.
+    static let issueStems = ["issu", "ausstell", "emis", "emit", "utfard", "udsted", "utsted", "wystaw", "etabli", "creat", "erstell"]
+    /// Words naming the document (with a number word: its number).
+    static let documentWords: Set<String> = ["invoice", "bill", "document", "doc", "beleg", "piece", "nota", "rachunek", "bilag"]
+    /// Word starts naming the buyer's order (with a number word: its reference).
+    static let orderStems = ["order", "po", "bestell", "auftrag", "commande", "pedido", "ordine", "ordre", "encomenda", "zamow",
+                             "requisi", "rekvi", "inkoop", "purchase", "bestilling"]
+    /// Words of other identifiers: the customer's number, tax and bank ids, delivery papers.
+    static let otherIdStems = ["customer", "client", "kunde", "kund", "klant", "account", "konto", "vat", "tax", "iban", "delivery",
+                               "liefer", "livr", "lever", "quote", "offer", "angebot", "contract", "vertrag", "project", "page"]
+
+    /// Words of other dates: a validity, a period, an order, a delivery, a printout.
+    static let otherStems = ["valid", "gultig", "start", "begin", "end", "from", "period", "zeitraum", "order", "bestel", "commande",
+                             "pedido", "deliver", "liefer", "livr", "lever", "entreg", "consegn", "ship", "versand", "envio", "print",
+                             "druck", "birth", "expir", "quote", "offer", "angebot", "devis"]
+
+    /// A guessed label for `text` (`Head: value` or a label cell alone), nil when its words name
+    /// none of these fields.
+    static func guess(_ text: String) -> LabelMatch? {
+        let colon = text.firstIndex(of: ":")
+        let head = colon.map { String(text[..<$0]) } ?? text
+        guard !head.contains(where: \.isNumber), head.contains(where: \.isLetter) else { return nil }
+        let words = LabelSynonyms.canonicalize(TextFolding.words(head))
+        guard (1...5).contains(words.count) else { return nil }
+        func has(_ stems: [String]) -> Bool { words.contains { w in stems.contains { w.hasPrefix($0) } } }
+        let kind: LabelKind
+        if words.contains("no") || words.contains("ref") {
+            // `po` is a word, not a start (`position`, `postal`).
+            let order = words.contains("po") || has(orderStems.filter { $0 != "po" })
+            guard !words.contains("date") else { return nil }
+            // An order word makes it the buyer's order even beside `client` (`Client PO #`).
+            if order {
+                kind = .purchaseOrder
+            } else if words.contains(where: documentWords.contains), !has(otherIdStems) {
+                kind = .invoiceNumber
+            } else {
+                return nil
+            }
+        } else {
+            guard !has(otherStems) else { return nil }
+            if words.contains(where: deadlineWords.contains) || has(dueStems) {
+                kind = .dueDate
+            } else if words.contains("date") || has(issueStems) {
+                kind = .invoiceDate
+            } else {
+                return nil
+            }
+        }
+        let remainder = colon.map { String(text[text.index(after: $0)...]).trimmingWhitespace() } ?? ""
+        return LabelMatch(kinds: [kind], strength: strength, remainder: remainder, phrase: head, endsWithColon: colon != nil)
+    }
+}
