@@ -72,6 +72,14 @@ final class LabelMatcherTests: XCTestCase {
         for (text, kind) in cases {
             XCTAssertEqual(LabelGuess.guess(text)?.kinds.first, kind, text)
         }
+        let amounts: [(String, [LabelKind])] = [
+            ("Net value of the order", [.subtotal]), ("Endsumme brutto", [.grandTotal]), ("Totalt belopp", [.grandTotal]),
+            ("Total to pay", [.dueDate, .amountDue]), ("Total paid", []), ("VAT charged", [.taxTotal]), ("Net weight", []), ("Discount total", []),
+            ("Somme à payer TTC", [.dueDate, .amountDue]), ("Value before VAT", [.dueDate, .subtotal]),
+        ]
+        for (text, kinds) in amounts {
+            XCTAssertEqual(LabelGuess.guess(text)?.kinds ?? [], kinds, text)
+        }
         XCTAssertEqual(LabelGuess.guess("Date of this bill: 05.03.2024")?.remainder, "05.03.2024")
     }
 

@@ -434,9 +434,14 @@ final class LayoutExtractionTests: XCTestCase {
         b.text("Kindly pay before", x: 350, y: 124); b.text("04.04.2024", x: 470, y: 124)
         b.text("Offer valid until", x: 350, y: 136); b.text("30.04.2024", x: 470, y: 136)
         b.text("Client PO ref", x: 350, y: 148); b.text("4500123456", x: 470, y: 148)
-        b.text("Total", x: 330, y: 400); b.text("1.200,00 SEK", x: 470, y: 400)
+        b.text("Positions, net", x: 330, y: 400); b.text("1.000,00 SEK", x: 470, y: 400)
+        b.text("VAT charged", x: 330, y: 412); b.text("250,00 SEK", x: 470, y: 412)
+        b.text("Gross sum", x: 330, y: 424); b.text("1.250,00 SEK", x: 470, y: 424)
 
         let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["Subtotal"], "1000.00")
+        XCTAssertEqual(fields["TaxAmount"], "250.00")
+        XCTAssertEqual(fields["TotalAmount"], "1250.00")
         XCTAssertEqual(fields["InvoiceDate"], "2024-03-05")
         XCTAssertEqual(fields["DueDate"], "2024-04-04")
         XCTAssertEqual(fields["VendorName"], "Nordvik Data AB")

@@ -2,16 +2,17 @@
 /// the next cell to the right, or in the cell below. Candidates only, as weak as a generic
 /// label; nothing is claimed and no label is recorded, so party names holding such words
 /// (`Norrland Data HB`) stay names.
-enum GuessedLabels {
-    static func candidates(layout: DocumentLayout, claimed: Set<CellRef>, order: DateOrder) -> [FieldCandidate] {
-        var found: [FieldCandidate] = []
+struct GuessedLabels {
+    private(set) var fields: [FieldCandidate] = []
+    private(set) var amounts: [AmountCandidate] = []
+
+    init(layout: DocumentLayout, claimed: Set<CellRef>, context: DocumentContext) {
         for ref in layout.allCells where !claimed.contains(ref) {
             let cell = layout[ref]
             // A lexicon label reads its own value, unless it is a generic word starting a
             // longer unknown label (`Fecha límite: 05/03/2024`).
             if let known = layout.labels[ref], known.strength >= 1 || !LabelledValueFinder.startsLongerLabel(known.remainder) { continue }
-            guard cell.text.utf8.count <= 60, !CompanyLexicon.hasLegalForm(cell.text),
-                  let guess = LabelGuess.guess(cell.text), let kind = guess.kinds.first else { continue }
+            guard cell.text.utf8.count <= 60, !CompanyLexicon.hasLegalForm(cell.text), let guess = LabelGuess.guess(cell.text) else { continue }
             var slots: [(String, CellRef, Double)] = []
             if !guess.remainder.isEmpty { slots.append((guess.remainder, ref, 1)) }
             if guess.remainder.isEmpty, let right = layout.right(of: ref), layout.labels[right] == nil {
@@ -20,22 +21,40 @@ enum GuessedLabels {
             if guess.remainder.isEmpty, let below = layout.below(of: ref, maxLines: 1.5), layout.labels[below] == nil {
                 slots.append((layout[below].text, below, 0.9))
             }
-            for (text, slotRef, factor) in slots {
-                // The slot must be the value alone (a sentence mentioning one is no value).
-                guard text.split(separator: " ").count <= 5 else { continue }
-                let value: (InvoiceField, String, Double)?
-                switch kind {
-                case .dueDate, .invoiceDate:
-                    value = FieldValueReader.date(text, order: order).map { (kind == .dueDate ? .dueDate : .invoiceDate, $0.0.description, $0.1) }
-                default:
-                    value = FieldValueReader.identifier(text).map { (kind == .purchaseOrder ? .purchaseOrder : .invoiceNumber, $0.0, $0.1) }
+            // Amounts only outside line-item rows (a description beside its prices).
+            let totalsRow = layout.pages[ref.page].rows[ref.row].count <= 3
+            for kind in guess.kinds {
+                for (text, slotRef, factor) in slots where text.split(separator: " ").count <= 5 {
+                    if read(kind, text, at: slotRef, score: guess.strength * factor, layout: layout, context: context,
+                            amountsAllowed: totalsRow) { break }
                 }
-                guard let (field, text, validity) = value else { continue }
-                found.append(FieldCandidate(field: field, value: text, score: guess.strength * factor * validity,
-                                            cell: slotRef, box: layout[slotRef].box, raw: text))
-                break
             }
         }
-        return found
+    }
+
+    /// Reads `text` as the value of `kind`; true when it held one.
+    private mutating func read(_ kind: LabelKind, _ text: String, at ref: CellRef, score: Double, layout: DocumentLayout,
+                               context: DocumentContext, amountsAllowed: Bool) -> Bool {
+        let box = layout[ref].box
+        switch kind {
+        case .dueDate, .invoiceDate:
+            guard let (date, validity) = FieldValueReader.date(text, order: context.dateOrder) else { return false }
+            fields.append(FieldCandidate(field: kind == .dueDate ? .dueDate : .invoiceDate, value: date.description,
+                                         score: score * validity, cell: ref, box: box, raw: text))
+        case .invoiceNumber, .purchaseOrder:
+            guard let (id, validity) = FieldValueReader.identifier(text) else { return false }
+            fields.append(FieldCandidate(field: kind == .purchaseOrder ? .purchaseOrder : .invoiceNumber, value: id,
+                                         score: score * validity, cell: ref, box: box, raw: text))
+        case .grandTotal, .amountDue, .subtotal, .taxTotal:
+            guard amountsAllowed, let amount = FieldValueReader.amount(text, hint: context.decimalSeparator),
+                  amount.looksLikeMoney else { return false }
+            let role: AmountRole = kind == .grandTotal ? .grandTotal : kind == .amountDue ? .amountDue
+                : kind == .subtotal ? .subtotal : .taxTotal
+            amounts.append(AmountCandidate(role: role, amount: amount.value, currency: amount.currency, score: score,
+                                           cell: ref, box: box, raw: text))
+        default:
+            return false
+        }
+        return true
     }
 }

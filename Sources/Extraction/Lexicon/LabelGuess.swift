@@ -30,39 +30,65 @@ enum LabelGuess {
                              "pedido", "deliver", "liefer", "livr", "lever", "entreg", "consegn", "ship", "versand", "envio", "print",
                              "druck", "birth", "expir", "quote", "offer", "angebot", "devis"]
 
+    /// Word starts of amounts: gross, net, total; and of what is not a total.
+    static let grossStems = ["incl", "ttc", "tvac", "brutto", "gross"]
+    static let netStems = ["excl", "net", "ht", "htva", "iliquid", "imponib", "tributa", "grunnlag"]
+    static let totalStems = ["total", "gesamt", "summ", "ogol", "razem", "importe", "montant", "bedrag", "belop", "belob", "valor", "importo"]
+    static let paymentStems = ["pay", "betal", "zahl", "plat", "saldo", "saldar", "due", "payable", "pagar", "pagare", "payer"]
+    static let otherAmountStems = ["discount", "rabat", "remise", "sconto", "descuento", "korting", "desconto", "deposit", "anzahl",
+                                   "acompte", "paid", "bezahlt", "ship", "freight", "fracht", "versand", "porto", "round", "rund",
+                                   "weight", "gewicht", "qty", "quant", "menge", "unit", "einzel", "price", "preis", "prix", "rate"]
+
     /// A guessed label for `text` (`Head: value` or a label cell alone), nil when its words name
-    /// none of these fields.
+    /// none of these fields. Like a lexicon label it may name several kinds (`Total at betale`:
+    /// an amount to pay, or a due date); the value's type decides.
     static func guess(_ text: String) -> LabelMatch? {
         let colon = text.firstIndex(of: ":")
         let head = colon.map { String(text[..<$0]) } ?? text
         guard !head.contains(where: \.isNumber), head.contains(where: \.isLetter) else { return nil }
         let words = LabelSynonyms.canonicalize(TextFolding.words(head))
         guard (1...5).contains(words.count) else { return nil }
-        func has(_ stems: [String]) -> Bool { words.contains { w in stems.contains { w.hasPrefix($0) } } }
-        let kind: LabelKind
-        if words.contains("no") || words.contains("ref") {
-            // `po` is a word, not a start (`position`, `postal`).
-            let order = words.contains("po") || has(orderStems.filter { $0 != "po" })
-            guard !words.contains("date") else { return nil }
-            // An order word makes it the buyer's order even beside `client` (`Client PO #`).
-            if order {
-                kind = .purchaseOrder
-            } else if words.contains(where: documentWords.contains), !has(otherIdStems) {
-                kind = .invoiceNumber
-            } else {
-                return nil
-            }
-        } else {
-            guard !has(otherStems) else { return nil }
-            if words.contains(where: deadlineWords.contains) || has(dueStems) {
-                kind = .dueDate
-            } else if words.contains("date") || has(issueStems) {
-                kind = .invoiceDate
-            } else {
-                return nil
-            }
-        }
+        // A number word makes it an identifier's label, known kind or not (`VAT no.`).
+        let numbered = words.contains("no") || words.contains("ref")
+        let kinds = numbered ? identifierKind(words).map { [$0] } ?? [] : [dateKind(words), amountKind(words)].compactMap { $0 }
+        guard !kinds.isEmpty else { return nil }
         let remainder = colon.map { String(text[text.index(after: $0)...]).trimmingWhitespace() } ?? ""
-        return LabelMatch(kinds: [kind], strength: strength, remainder: remainder, phrase: head, endsWithColon: colon != nil)
+        return LabelMatch(kinds: kinds, strength: strength, remainder: remainder, phrase: head, endsWithColon: colon != nil)
+    }
+
+    private static func has(_ words: [String], _ stems: [String]) -> Bool {
+        words.contains { w in stems.contains { w.hasPrefix($0) } }
+    }
+
+    /// A number word with an order word (the buyer's order) or a document word (the invoice's).
+    private static func identifierKind(_ words: [String]) -> LabelKind? {
+        guard !words.contains("date") else { return nil }
+        // `po` is a word, not a start (`position`, `postal`); an order word makes it the buyer's
+        // order even beside `client` (`Client PO #`).
+        if words.contains("po") || has(words, orderStems.filter { $0 != "po" }) { return .purchaseOrder }
+        if words.contains(where: documentWords.contains), !has(words, otherIdStems) { return .invoiceNumber }
+        return nil
+    }
+
+    private static func dateKind(_ words: [String]) -> LabelKind? {
+        guard !has(words, otherStems) else { return nil }
+        if words.contains(where: deadlineWords.contains) || has(words, dueStems) { return .dueDate }
+        if words.contains("date") || has(words, issueStems) { return .invoiceDate }
+        return nil
+    }
+
+    /// Gross words make a grand total, net words a subtotal, a tax word alone the tax; a
+    /// total word with a payment word is what is due.
+    private static func amountKind(_ words: [String]) -> LabelKind? {
+        guard !words.contains("date"), !has(words, otherAmountStems) else { return nil }
+        let payment = has(words, paymentStems)
+        if has(words, grossStems) { return payment ? .amountDue : .grandTotal }
+        // `before VAT`, `vor Steuer`, `avant TVA`: the net.
+        if has(words, netStems) || words.contains("vat") && words.contains(where: ["before", "vor", "avant", "antes", "prima"].contains) {
+            return .subtotal
+        }
+        if words.contains("vat") { return .taxTotal }
+        if has(words, totalStems) { return payment ? .amountDue : .grandTotal }
+        return nil
     }
 }
