@@ -463,6 +463,27 @@ UNSEEN = {
     "pl": dict(number=["Faktura numer"], date=["Data wyst."], due=["Płatność do"], total=["Ogółem do zapłaty"],
                subtotal=["Netto razem"], po=["Numer zamówienia klienta"]),
 }
+# Wordings the `tune` set uses now and then, also outside the lexicon: they are for improving
+# how unknown labels are read (`LabelGuess`), and differ from UNSEEN so that set stays a measure.
+UNKNOWN_TUNE = {
+    "en": dict(number=["Billing No.", "Invoice Ident."], date=["Date raised", "Issued"], due=["Payment expected by", "Settlement date"],
+               total=["Overall total"], subtotal=["Net sum", "Amount ex. tax"], po=["Buyer PO no.", "Requisition no."]),
+    "de": dict(date=["Ausgestellt", "Datum Rechnung"], due=["Zahlung fällig"], total=["Summe gesamt brutto"], subtotal=["Netto-Summe"],
+               po=["Bestell-Referenz"]),
+    "fr": dict(date=["Émission"], due=["À régler au plus tard le"], total=["Total général TTC"], subtotal=["Net HT total"],
+               po=["Réf. de votre commande"]),
+    "es": dict(date=["Emitida"], due=["Fecha tope de pago"], total=["Total documento"], subtotal=["Suma neta"], po=["Pedido cliente nº"]),
+    "it": dict(date=["Emessa in data"], due=["Termine di pagamento"], total=["Totale generale"], subtotal=["Netto merce"],
+               po=["Ordine cliente n."]),
+    "nl": dict(date=["Datum uitgifte"], due=["Betalen voor"], total=["Eindbedrag"], subtotal=["Netto bedrag totaal"],
+               po=["Referentie bestelling"]),
+    "sv": dict(date=["Utställd"], due=["Betala senast"], total=["Summa totalt"], subtotal=["Netto summa"], po=["Beställningsreferens"]),
+    "da": dict(date=["Udstedt"], due=["Betal senest"], total=["Samlet beløb"], subtotal=["Netto i alt"], po=["Ordre ref."]),
+    "nb": dict(date=["Utstedt"], due=["Betal innen"], total=["Samlet beløp"], subtotal=["Netto sum"], po=["Ordre ref."]),
+    "pt": dict(date=["Emitida em"], due=["Pagar até"], total=["Total geral"], subtotal=["Valor líquido total"], po=["Ref. encomenda"]),
+    "pl": dict(date=["Wystawiono"], due=["Zapłata w terminie"], total=["Suma brutto"], subtotal=["Netto łącznie"],
+               po=["Zamówienie klienta nr"]),
+}
 US_LEX = dict(vat=["EIN", "Tax ID", "Federal Tax ID"], subtotal=["Subtotal", "Sub-total"],
               tax=["Sales tax {rate}", "Tax ({rate})", "Sales Tax"], total=["Total", "Invoice total", "Total (USD)"])
 
@@ -683,7 +704,7 @@ CUSTOMER_COUNTRIES = ["GB", "DE", "FR", "NL", "SE", "FI", "BE", "DK", "IT", "ES"
 
 
 class Invoice:
-    def __init__(self, rng, locale, layout, producer, pages, unseen=False):
+    def __init__(self, rng, locale, layout, producer, pages, unseen=False, unknown=False):
         self.rng, self.locale, self.layout, self.producer, self.layout_pages = rng, locale, layout, producer, pages
         self.lang, self.country, self.currency = locale.lang, locale.country, locale.currency
         lex = dict(LEX[self.lang], curlabel=CURRENCY_LABEL[self.lang])
@@ -694,6 +715,10 @@ class Invoice:
         if unseen:   # half of these labels in a wording the lexicon has never seen
             for key, words in UNSEEN[self.lang].items():
                 if rng.random() < 0.5:
+                    lex[key] = words
+        if unknown:
+            for key, words in UNKNOWN_TUNE[self.lang].items():
+                if rng.random() < 0.25:
                     lex[key] = words
         # One wording per label for the whole document (item column names stay a list).
         self.lex = {k: (rng.choice(v) if isinstance(v, list) and k != "items" else v) for k, v in lex.items()}
@@ -1431,7 +1456,8 @@ def generate(set_name, count, out):
         layout = weighted(rng, mix["layouts"])
         producer = producers[i % len(producers)]
         pages = 2 if rng.random() < mix["two_pages"] else 1
-        inv = Invoice(random.Random(rng.getrandbits(64)), locale, layout, producer, pages, unseen=set_name == "unseen")
+        inv = Invoice(random.Random(rng.getrandbits(64)), locale, layout, producer, pages, unseen=set_name == "unseen",
+                      unknown=set_name == "tune")
         inv.no_colons = inv.rng.random() < 0.4
         c = Canvas(locale.paper)
         LAYOUTS[layout](c, inv)
