@@ -50,7 +50,7 @@ final class LabelMatcherTests: XCTestCase {
             ("Amount before tax", .subtotal), ("Customer PO", .purchaseOrder), ("Paid to date", .deposit),
             ("Sales invoice", .documentTitle), ("Client ref.", .customerNumber), ("Bestellzeichen", .purchaseOrder),
             ("Vto.", .dueDate), ("Data scad.", .dueDate), ("Fecha de operación", .deliveryDate), ("Réf. virement", .paymentReference),
-            ("Invoice issue date", .invoiceDate),
+            ("Invoice issue date", .invoiceDate), ("P.O. Box", .otherReference), ("Postfach", .otherReference),
         ]
         for (text, kind) in cases {
             XCTAssertEqual(matcher.match(text)?.kinds.contains(kind), true, "\(text) → \(String(describing: matcher.match(text)?.kinds))")
@@ -81,6 +81,10 @@ final class LabelMatcherTests: XCTestCase {
             XCTAssertEqual(LabelGuess.guess(text)?.kinds ?? [], kinds, text)
         }
         XCTAssertEqual(LabelGuess.guess("Date of this bill: 05.03.2024")?.remainder, "05.03.2024")
+        // Without a colon the value starts at the first number, or the month name before it.
+        XCTAssertEqual(LabelGuess.guess("Settlement date 18/08/2025")?.remainder, "18/08/2025")
+        XCTAssertEqual(LabelGuess.guess("Date raised Nov 9, 2024")?.remainder, "Nov 9, 2024")
+        XCTAssertEqual(LabelGuess.guess("Date raised Nov 9, 2024")?.kinds, [.invoiceDate])
     }
 
     func testRemainderAndColon() {

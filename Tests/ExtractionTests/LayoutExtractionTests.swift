@@ -424,6 +424,23 @@ final class LayoutExtractionTests: XCTestCase {
         }
     }
 
+    /// An unknown label starting with a distractor word (`Payment …` names the terms), and an
+    /// unknown total label whose amount sits two cells on, past a currency column.
+    func testUnknownLabelsAfterDistractorWordsAndCurrencyColumns() {
+        var b = PageBuilder()
+        b.text("Zonnedal Installaties B.V.", x: 50, y: 60, size: 16)
+        b.text("Factuurnummer: 24-39591", x: 350, y: 100)
+        b.text("Payment expected by ....", x: 350, y: 112); b.text("14.05.2024", x: 490, y: 112)
+        b.text("Subtotaal:", x: 330, y: 400); b.text("EUR", x: 420, y: 400); b.text("1.000,00", x: 490, y: 400)
+        b.text("Totaal btw:", x: 330, y: 412); b.text("EUR", x: 420, y: 412); b.text("210,00", x: 490, y: 412)
+        b.text("EINDBEDRAG:", x: 330, y: 424); b.text("EUR", x: 420, y: 424); b.text("1.210,00", x: 490, y: 424)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["DueDate"], "2024-05-14")
+        XCTAssertEqual(fields["TotalAmount"], "1210.00")
+        XCTAssertEqual(fields["Subtotal"], "1000.00")
+    }
+
     /// Labels the lexicon does not know are read by their words, weaker than a known label;
     /// a company named `… Data AB` stays a name, a validity date is no due date.
     func testUnknownLabelsGuessedFromTheirWords() {
@@ -434,6 +451,8 @@ final class LayoutExtractionTests: XCTestCase {
         b.text("Kindly pay before", x: 350, y: 124); b.text("04.04.2024", x: 470, y: 124)
         b.text("Offer valid until", x: 350, y: 136); b.text("30.04.2024", x: 470, y: 136)
         b.text("Client PO ref", x: 350, y: 148); b.text("4500123456", x: 470, y: 148)
+        // A post-office box is an address, not an order number.
+        b.text("P.O. Box 927", x: 50, y: 100); b.text("155 Roma Avenue", x: 150, y: 100)
         b.text("Positions, net", x: 330, y: 400); b.text("1.000,00 SEK", x: 470, y: 400)
         b.text("VAT charged", x: 330, y: 412); b.text("250,00 SEK", x: 470, y: 412)
         b.text("Gross sum", x: 330, y: 424); b.text("1.250,00 SEK", x: 470, y: 424)
@@ -446,6 +465,7 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["DueDate"], "2024-04-04")
         XCTAssertEqual(fields["VendorName"], "Nordvik Data AB")
         XCTAssertEqual(fields["PurchaseOrder"], "4500123456")
+        XCTAssertFalse(fields.contains { $0.value == "155" })
     }
 
     /// No currency symbol or code anywhere: the seller's bank country decides.

@@ -9,14 +9,22 @@ struct GuessedLabels {
     init(layout: DocumentLayout, claimed: Set<CellRef>, context: DocumentContext) {
         for ref in layout.allCells where !claimed.contains(ref) {
             let cell = layout[ref]
-            // A lexicon label reads its own value, unless it is a generic word starting a
-            // longer unknown label (`Fecha límite: 05/03/2024`).
-            if let known = layout.labels[ref], known.strength >= 1 || !LabelledValueFinder.startsLongerLabel(known.remainder) { continue }
-            guard cell.text.utf8.count <= 60, !CompanyLexicon.hasLegalForm(cell.text), let guess = LabelGuess.guess(cell.text) else { continue }
+            // A lexicon label reads its own value, unless it is a generic word starting a longer
+            // unknown label (`Fecha límite: 05/03/2024`) or a distractor word that does
+            // (`Payment expected by`: `Payment` alone names the terms).
+            if let known = layout.labels[ref], !Self.startsUnknownLabel(known) { continue }
+            // Leader dots do not make a label long.
+            let text = cell.text.replacingOccurrences(of: "...", with: "").trimmingWhitespace()
+            guard text.utf8.count <= 60, !CompanyLexicon.hasLegalForm(text), let guess = LabelGuess.guess(text) else { continue }
             var slots: [(String, CellRef, Double)] = []
             if !guess.remainder.isEmpty { slots.append((guess.remainder, ref, 1)) }
-            if guess.remainder.isEmpty, let right = layout.right(of: ref), layout.labels[right] == nil {
-                slots.append((layout[right].text, right, 0.95))
+            // Up to three cells to the right (past leader dots or a currency column).
+            var right = guess.remainder.isEmpty ? layout.right(of: ref) : nil
+            var hops = 0
+            while let r = right, hops < 3, layout.labels[r] == nil {
+                slots.append((layout[r].text, r, 0.95))
+                right = layout.right(of: r)
+                hops += 1
             }
             if guess.remainder.isEmpty, let below = layout.below(of: ref, maxLines: 1.5), layout.labels[below] == nil {
                 slots.append((layout[below].text, below, 0.9))
@@ -30,6 +38,12 @@ struct GuessedLabels {
                 }
             }
         }
+    }
+
+    private static func startsUnknownLabel(_ known: LabelMatch) -> Bool {
+        if known.strength < 1 { return LabelledValueFinder.startsLongerLabel(known.remainder) }
+        return known.kinds.allSatisfy(\.isDistractor) && known.remainder.first?.isLetter == true
+            && (LabelledValueFinder.startsLongerLabel(known.remainder) || !known.remainder.contains(where: \.isNumber))
     }
 
     /// Reads `text` as the value of `kind`; true when it held one.
@@ -58,3 +72,5 @@ struct GuessedLabels {
         return true
     }
 }
+
+import Foundation

@@ -43,8 +43,7 @@ enum LabelGuess {
     /// none of these fields. Like a lexicon label it may name several kinds (`Total at betale`:
     /// an amount to pay, or a due date); the value's type decides.
     static func guess(_ text: String) -> LabelMatch? {
-        let colon = text.firstIndex(of: ":")
-        let head = colon.map { String(text[..<$0]) } ?? text
+        let (head, remainder, colon) = split(text)
         guard !head.contains(where: \.isNumber), head.contains(where: \.isLetter) else { return nil }
         let words = LabelSynonyms.canonicalize(TextFolding.words(head))
         guard (1...5).contains(words.count) else { return nil }
@@ -52,8 +51,19 @@ enum LabelGuess {
         let numbered = words.contains("no") || words.contains("ref")
         let kinds = numbered ? identifierKind(words).map { [$0] } ?? [] : [dateKind(words), amountKind(words)].compactMap { $0 }
         guard !kinds.isEmpty else { return nil }
-        let remainder = colon.map { String(text[text.index(after: $0)...]).trimmingWhitespace() } ?? ""
-        return LabelMatch(kinds: kinds, strength: strength, remainder: remainder, phrase: head, endsWithColon: colon != nil)
+        return LabelMatch(kinds: kinds, strength: strength, remainder: remainder, phrase: head, endsWithColon: colon)
+    }
+
+    /// Label text and value: at the first colon, or else where the value starts (the first
+    /// word with a digit, or a month name before one: `Date raised Nov 9, 2024`).
+    private static func split(_ text: String) -> (head: String, remainder: String, colon: Bool) {
+        if let colon = text.firstIndex(of: ":") {
+            return (String(text[..<colon]), String(text[text.index(after: colon)...]).trimmingWhitespace(), true)
+        }
+        let tokens = text.split(separator: " ")
+        guard var start = tokens.firstIndex(where: { $0.contains(where: \.isNumber) }) else { return (text, "", false) }
+        if start > 1, let word = TextFolding.words(String(tokens[start - 1])).first, MonthNames.month(for: word) != nil { start -= 1 }
+        return (tokens[..<start].joined(separator: " "), tokens[start...].joined(separator: " "), false)
     }
 
     private static func has(_ words: [String], _ stems: [String]) -> Bool {

@@ -76,6 +76,8 @@ extension LabelLexicon {
             "Följesedel", "Offert", "Offertnummer", "Avtal", "Avtalsnummer", "Projektnummer",
             "Albarán", "Albarán nº", "Presupuesto", "Contrato", "Proyecto", "Nº de albarán",
             "DDT", "DDT n.", "Preventivo", "Contratto", "Progetto", "Bolla",
+            // Post-office boxes are addresses (`P.O. Box 927` is no purchase order).
+            "P.O. Box", "PO Box", "Post Office Box", "Postfach", "Boîte postale", "Apartado de correos", "Postboks", "Casella postale",
             // SEPA direct-debit identifiers are not payment references.
             "Mandatsreferenz", "Mandate reference", "Mandate ID", "Gläubiger-ID", "Gläubiger-Identifikationsnummer",
             "Creditor ID", "Creditor identifier", "Référence unique de mandat", "RUM", "Identifiant créancier SEPA",
