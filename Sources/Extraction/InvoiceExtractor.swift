@@ -18,8 +18,9 @@ public struct InvoiceExtractor: Sendable {
         let context = DocumentContext(layout: layout)
         let finder = LabelledValueFinder(layout: layout, context: context)
         let parties = PartyResolver(layout: layout, claimed: finder.claimed)
+        let guessed = GuessedLabels(layout: layout, claimed: finder.claimed, context: context)
         let candidates = finder.fields + UnlabelledValueScanner.scan(layout: layout, claimed: finder.claimed,
-                                                                            order: context.dateOrder)
+                                                                            order: context.dateOrder) + guessed.fields
         var byField: [InvoiceField: [FieldCandidate]] = [:]
         for c in candidates { byField[c.field, default: []].append(c) }
 
@@ -38,7 +39,7 @@ public struct InvoiceExtractor: Sendable {
         // The customer's VAT id sits in the customer's address block.
         choose(.vendorTaxId) { !parties.customerBlock.contains($0.cell) }
 
-        let totals = TotalsResolver(candidates: finder.amounts)
+        let totals = TotalsResolver(candidates: finder.amounts + guessed.amounts)
         for (field, choice) in [(InvoiceField.totalAmount, totals.total), (.subtotal, totals.subtotal), (.taxAmount, totals.tax)] {
             guard let choice else { continue }
             let c = choice.candidate

@@ -20,6 +20,18 @@ final class DateParserTests: XCTestCase {
         }
     }
 
+    func testWrittenFormsInDanishNorwegianPortuguesePolish() {
+        let cases: [(String, String)] = [
+            ("5. marts 2024", "2024-03-05"), ("19. juli 2025", "2025-07-19"), ("3. desember 2024", "2024-12-03"),
+            ("27. januar 2025", "2025-01-27"), ("5 de março de 2024", "2024-03-05"), ("1 de fevereiro de 2025", "2025-02-01"),
+            ("28 czerwca 2024", "2024-06-28"), ("4 lutego 2025", "2025-02-04"), ("12 października 2024", "2024-10-12"),
+            ("1 września 2024", "2024-09-01"),
+        ]
+        for (text, expected) in cases {
+            XCTAssertEqual(DateParser.date(text, order: .dayFirst)?.date.description, expected, text)
+        }
+    }
+
     func testWrittenFormsInSevenLanguages() {
         let cases: [(String, String)] = [
             ("5 March 2024", "2024-03-05"), ("March 5, 2024", "2024-03-05"), ("Mar 5th, 2024", "2024-03-05"),

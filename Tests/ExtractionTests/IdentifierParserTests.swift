@@ -78,6 +78,17 @@ final class IdentifierParserTests: XCTestCase {
         XCTAssertFalse(BelgianStructuredReference.isValid("090/9337/5549"))
     }
 
+    func testPostalCodeLines() {
+        let cases: [(String, Bool)] = [
+            ("80331 München", true), ("211 22 Malmö", true), ("3511 AB Utrecht", true), ("Portland, OR 97204", true),
+            ("Leeds LS1 4AP", true), ("London SW1A 1AA", true), ("Dublin 2, D02 X285", true), ("Ottawa ON K1A 0B1", true),
+            ("119 Church Road", false), ("United Kingdom", false), ("Unit 4B", false), ("Floor 2, Block C", false),
+        ]
+        for (line, expected) in cases {
+            XCTAssertEqual(PostalCode.appears(in: line), expected, line)
+        }
+    }
+
     func testSwissQRReference() {
         XCTAssertTrue(SwissQRReference.isValid("210000000003139471430009017"))
         XCTAssertFalse(SwissQRReference.isValid("210000000003139471430009018"))

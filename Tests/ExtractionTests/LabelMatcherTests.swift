@@ -31,6 +31,62 @@ final class LabelMatcherTests: XCTestCase {
         }
     }
 
+    /// Danish, Norwegian, Portuguese and Polish wordings, and English ones seen on real invoices.
+    func testLabelsOfFurtherLanguages() {
+        let cases: [(String, LabelKind)] = [
+            ("Fakturadato", .invoiceDate), ("Forfaldsdato", .dueDate), ("Forfallsdato", .dueDate), ("Betalingsfrist", .dueDate),
+            ("Leveringsdato", .deliveryDate), ("I alt", .grandTotal), ("Sum inkl. mva", .grandTotal), ("At betale", .amountDue),
+            ("Å betale", .amountDue), ("Beløb ekskl. moms", .subtotal), ("Sum eks. mva", .subtotal), ("Moms i alt", .taxTotal),
+            ("Jeres ordrenr.", .purchaseOrder), ("Deres bestillingsnr.", .purchaseOrder), ("Kundenr.", .customerNumber),
+            ("CVR-nr.", .vendorTaxId), ("MVA-nr.", .vendorTaxId), ("Kundens CVR-nr.", .customerTaxId), ("KID", .paymentReference),
+            ("Faktureres til", .billTo),
+            ("Fatura n.º", .invoiceNumber), ("Data de emissão", .invoiceDate), ("Data de vencimento", .dueDate),
+            ("Total ilíquido", .subtotal), ("Base tributável", .subtotal), ("Total c/ IVA", .grandTotal),
+            ("Sua encomenda", .purchaseOrder), ("Contribuinte n.º", .vendorTaxId), ("NIF cliente", .customerTaxId),
+            ("Numer faktury", .invoiceNumber), ("Data wystawienia", .invoiceDate), ("Termin płatności", .dueDate),
+            ("Data sprzedaży", .deliveryDate), ("Wartość netto", .subtotal), ("Wartość brutto", .grandTotal),
+            ("Do zapłaty", .amountDue), ("Kwota VAT", .taxTotal), ("NIP", .vendorTaxId), ("NIP nabywcy", .customerTaxId),
+            ("Nabywca", .billTo), ("Sprzedawca", .seller), ("Nr zamówienia", .purchaseOrder),
+            ("Amount before tax", .subtotal), ("Customer PO", .purchaseOrder), ("Paid to date", .deposit),
+            ("Sales invoice", .documentTitle), ("Client ref.", .customerNumber), ("Bestellzeichen", .purchaseOrder),
+            ("Vto.", .dueDate), ("Data scad.", .dueDate), ("Fecha de operación", .deliveryDate), ("Réf. virement", .paymentReference),
+            ("Invoice issue date", .invoiceDate), ("P.O. Box", .otherReference), ("Postfach", .otherReference),
+        ]
+        for (text, kind) in cases {
+            XCTAssertEqual(matcher.match(text)?.kinds.contains(kind), true, "\(text) → \(String(describing: matcher.match(text)?.kinds))")
+        }
+    }
+
+    /// Labels outside the lexicon, told apart by their words.
+    func testGuessedLabels() {
+        let cases: [(String, LabelKind?)] = [
+            ("Date of this bill", .invoiceDate), ("Datum der Rechnungsstellung", .invoiceDate), ("Bill issued", .invoiceDate),
+            ("Date de l'avis", .invoiceDate), ("Kindly pay before", .dueDate), ("Zahlung spätestens bis", .dueDate),
+            ("Uiterste datum betaling", .dueDate), ("Date limite", .dueDate), ("Vencto.", .dueDate),
+            ("Valid until", nil), ("Delivery date", nil), ("Order date", nil), ("Start date", nil), ("Thank you", nil),
+            ("Amount 12.00", nil), ("Quote date", nil),
+            ("Bill #", .invoiceNumber), ("Document ref.", .invoiceNumber), ("Client PO ref", .purchaseOrder),
+            ("Auftrag Nr.", .purchaseOrder), ("Customer no.", nil), ("VAT no.", nil), ("Delivery note no.", nil),
+            ("Page no.", nil), ("Position no.", nil),
+        ]
+        for (text, kind) in cases {
+            XCTAssertEqual(LabelGuess.guess(text)?.kinds.first, kind, text)
+        }
+        let amounts: [(String, [LabelKind])] = [
+            ("Net value of the order", [.subtotal]), ("Endsumme brutto", [.grandTotal]), ("Totalt belopp", [.grandTotal]),
+            ("Total to pay", [.dueDate, .amountDue]), ("Total paid", []), ("VAT charged", [.taxTotal]), ("Net weight", []), ("Discount total", []),
+            ("Somme à payer TTC", [.dueDate, .amountDue]), ("Value before VAT", [.dueDate, .subtotal]),
+        ]
+        for (text, kinds) in amounts {
+            XCTAssertEqual(LabelGuess.guess(text)?.kinds ?? [], kinds, text)
+        }
+        XCTAssertEqual(LabelGuess.guess("Date of this bill: 05.03.2024")?.remainder, "05.03.2024")
+        // Without a colon the value starts at the first number, or the month name before it.
+        XCTAssertEqual(LabelGuess.guess("Settlement date 18/08/2025")?.remainder, "18/08/2025")
+        XCTAssertEqual(LabelGuess.guess("Date raised Nov 9, 2024")?.remainder, "Nov 9, 2024")
+        XCTAssertEqual(LabelGuess.guess("Date raised Nov 9, 2024")?.kinds, [.invoiceDate])
+    }
+
     func testRemainderAndColon() {
         let match = matcher.match("Invoice No.: 2024-118")
         XCTAssertEqual(match?.remainder, "2024-118")
@@ -42,6 +98,9 @@ final class LabelMatcherTests: XCTestCase {
 
     func testNumberWordAfterLabelAndQualifiedTaxLabels() {
         XCTAssertEqual(matcher.match("Bon de commande n° : BC-7712")?.remainder, "BC-7712")
+        // A label that already ends with a number word leaves the next `NO` to the value.
+        XCTAssertEqual(matcher.match("MVA-nr. NO 731 745 967 MVA")?.remainder, "NO 731 745 967 MVA")
+        XCTAssertEqual(matcher.match("INVOICE NO 4711")?.remainder, "4711")
         XCTAssertEqual(matcher.embeddedTaxLabel("SC Sales Tax 6%")?.kinds, [.taxTotal])
         XCTAssertNil(matcher.embeddedTaxLabel("Consulting services"))
     }

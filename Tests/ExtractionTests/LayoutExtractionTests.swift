@@ -295,6 +295,179 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(PartyResolver.nameSegment("Golden Gate Logistics, Corp."), "Golden Gate Logistics, Corp.")
     }
 
+    /// Norwegian: `MVA-nr.` before a VAT id starting `NO`, a KID reference, crowns shown as `kr`,
+    /// and a customer whose name starts with `Van` (the Dutch seller label).
+    func testNorwegianInvoiceAndNameStartingWithALabelWord() {
+        var b = PageBuilder()
+        b.text("Fjordline Logistikk ASA", x: 50, y: 60, size: 16)
+        b.text("Berggata 30, 7011 Trondheim", x: 50, y: 80, size: 8)
+        b.text("Faktureres til", x: 50, y: 130)
+        b.text("Van Dijk Techniek B.V.", x: 50, y: 142)
+        b.text("Stationstraat 45", x: 50, y: 154)
+        b.text("3511 AB Utrecht", x: 50, y: 166)
+        b.text("Fakturanr.", x: 350, y: 130); b.text("F2025-44989", x: 470, y: 130)
+        b.text("Fakturadato", x: 350, y: 142); b.text("27. januar 2025", x: 470, y: 142)
+        b.text("Forfallsdato", x: 350, y: 154); b.text("13. mars 2025", x: 470, y: 154)
+        b.text("Sum eks. mva", x: 330, y: 400); b.text("56 941,16 kr", x: 480, y: 400)
+        b.text("Mva 25 %", x: 330, y: 412); b.text("14 235,29 kr", x: 480, y: 412)
+        b.text("Sum inkl. mva", x: 330, y: 424); b.text("71 176,45 kr", x: 480, y: 424)
+        b.text("IBAN NO93 8601 1117 947", x: 50, y: 770, size: 7)
+        b.text("KID 60973597525075", x: 50, y: 780, size: 7)
+        b.text("MVA-nr. NO 731 745 967 MVA", x: 50, y: 790, size: 7)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["VendorName"], "Fjordline Logistikk ASA")
+        XCTAssertEqual(fields["CustomerName"], "Van Dijk Techniek B.V.")
+        XCTAssertEqual(fields["InvoiceNumber"], "F2025-44989")
+        XCTAssertEqual(fields["InvoiceDate"], "2025-01-27")
+        XCTAssertEqual(fields["DueDate"], "2025-03-13")
+        XCTAssertEqual(fields["Subtotal"], "56941.16")
+        XCTAssertEqual(fields["TaxAmount"], "14235.29")
+        XCTAssertEqual(fields["TotalAmount"], "71176.45")
+        XCTAssertEqual(fields["Currency"], "NOK")
+        XCTAssertEqual(fields["VendorTaxId"], "NO731745967MVA")
+        XCTAssertEqual(fields["PaymentReference"], "60973597525075")
+        XCTAssertTrue(PartyResolver.isNameParticle("Van"))
+        XCTAssertFalse(PartyResolver.isNameParticle("Supplier"))
+    }
+
+    /// Header-row labels wrapped onto two lines in narrow columns, the values in the row
+    /// below; a totals block whose stacked rows must stay separate labels.
+    func testTwoLineLabelsInAHeaderRow() {
+        var b = PageBuilder()
+        b.text("Nordvik Data AB", x: 50, y: 60, size: 16)
+        for (x, upper, lower, value) in [(50.0, "Invoice", "Date", "05.03.2024"), (170, "Due", "date", "04.04.2024"),
+                                         (290, "Order", "number", "PO-7781"), (410, "Customer", "No.", "K-1001")] {
+            b.text(upper, x: x, y: 200); b.text(lower, x: x, y: 211); b.text(value, x: x, y: 226)
+        }
+        // Leader dots under a label-and-dots line are no second label line.
+        b.text("Sales rep ....................", x: 50, y: 250); b.text("J. Miller", x: 260, y: 250)
+        b.text("Invoice no.", x: 50, y: 261); b.text("............", x: 130, y: 261); b.text("2024-0311", x: 260, y: 261)
+        b.text("Subtotaal", x: 330, y: 400); b.text("EUR 1.000,00", x: 480, y: 400)
+        b.text("21% btw", x: 330, y: 411); b.text("EUR 210,00", x: 480, y: 411)
+        b.text("Totaalbedrag", x: 330, y: 422); b.text("EUR 1.210,00", x: 480, y: 422)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["InvoiceDate"], "2024-03-05")
+        XCTAssertEqual(fields["DueDate"], "2024-04-04")
+        XCTAssertEqual(fields["PurchaseOrder"], "PO-7781")
+        XCTAssertEqual(fields["InvoiceNumber"], "2024-0311")
+        XCTAssertEqual(fields["Subtotal"], "1000.00")
+        XCTAssertEqual(fields["TaxAmount"], "210.00")
+        XCTAssertEqual(fields["TotalAmount"], "1210.00")
+    }
+
+    /// A generic label followed by unknown words and a colon is a longer label, not the
+    /// generic one: `Data scad.` is no invoice date, `Amount paid` no total.
+    func testGenericLabelStartingAnUnknownLabel() {
+        var b = PageBuilder()
+        b.text("Rossi Servizi S.r.l.", x: 50, y: 60, size: 16)
+        b.text("Fattura 25-34022", x: 50, y: 100, size: 14)
+        b.text("Data: 05/06/2025", x: 400, y: 100)
+        b.text("Data consegna prevista: 25/05/2025", x: 400, y: 112)
+        b.text("Imponibile", x: 330, y: 400); b.text("1.000,00 €", x: 480, y: 400)
+        b.text("IVA 22%", x: 330, y: 412); b.text("220,00 €", x: 480, y: 412)
+        b.text("Totale", x: 330, y: 424); b.text("1.220,00 €", x: 480, y: 424)
+        b.text("Amount paid: 500,00 €", x: 50, y: 450)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["InvoiceDate"], "2025-06-05")
+        XCTAssertEqual(fields["TotalAmount"], "1220.00")
+        XCTAssertEqual(fields["InvoiceNumber"], "25-34022")
+    }
+
+    /// An envelope-window address without a label whose name starts with a label word.
+    func testUnlabelledCustomerNamedVan() {
+        var b = PageBuilder()
+        b.text("Ashdown Analytics PLC", x: 50, y: 60, size: 16)
+        b.text("Ashdown Analytics PLC · 53 Station Road · Leeds LS1 4AP", x: 50, y: 120, size: 7)
+        b.text("Van Dijk Media B.V.", x: 50, y: 140)
+        b.text("Harbourstraat 114", x: 50, y: 152)
+        b.text("9711 LM Groningen", x: 50, y: 164)
+        b.text("Invoice # 24-73272", x: 350, y: 140)
+        b.text("Total", x: 330, y: 400); b.text("£1,200.00", x: 480, y: 400)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["CustomerName"], "Van Dijk Media B.V.")
+        XCTAssertEqual(fields["VendorName"], "Ashdown Analytics PLC")
+    }
+
+    /// A logo instead of the seller's name at the top: the street under it is no name, the
+    /// window address is the customer's, and the footer name (repeated in the sender line,
+    /// beside the Bankgiro) is the seller's.
+    func testLogoLetterheadVendorFromSenderLineAndFooter() {
+        var b = PageBuilder()
+        b.text("Berggatan 14", x: 50, y: 80, size: 8)
+        b.text("211 22 Malmö", x: 50, y: 90, size: 8)
+        b.text("FAKTURA", x: 350, y: 120, size: 12)
+        b.text("Sjöberg Bygg Aktiebolag · Berggatan 14 · 211 22 Malmö", x: 50, y: 131, size: 6)
+        b.text("Harrow Catering PLC", x: 50, y: 149, size: 9)
+        b.text("5 Mayor Road", x: 50, y: 161, size: 9)
+        b.text("Norwich NR2 1QB", x: 50, y: 173, size: 9)
+        b.text("United Kingdom", x: 50, y: 185, size: 9)
+        b.text("Fakturanummer", x: 350, y: 149); b.text("24-86963", x: 480, y: 149)
+        b.text("Att betala", x: 330, y: 400); b.text("51 737,92 SEK", x: 470, y: 400)
+        b.text("Sjöberg Bygg Aktiebolag", x: 50, y: 751, size: 6); b.text("IBAN SE28 9737 1427 4781 0098 1042", x: 297, y: 751, size: 6)
+        b.text("Berggatan 14", x: 50, y: 762, size: 6); b.text("Bankgiro 219-1542", x: 297, y: 762, size: 6)
+        b.text("211 22 Malmö", x: 50, y: 772, size: 6)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["VendorName"], "Sjöberg Bygg Aktiebolag")
+        XCTAssertEqual(fields["CustomerName"], "Harrow Catering PLC")
+        let streets: [(String, Bool)] = [
+            ("Berggatan 14", true), ("Lindenstraße 5a", true), ("Calle Mayor, 10", true), ("Via Roma 151", true),
+            ("Kirkegade 14-16", true), ("Studio Nord GmbH 2", false), ("Harrow Catering PLC", false), ("Room 101", true),
+            ("Berlin 2024", true), ("ACME", false), ("12", false),
+        ]
+        for (text, expected) in streets {
+            XCTAssertEqual(PartyResolver.isStreetLine(text), expected, text)
+        }
+    }
+
+    /// An unknown label starting with a distractor word (`Payment …` names the terms), and an
+    /// unknown total label whose amount sits two cells on, past a currency column.
+    func testUnknownLabelsAfterDistractorWordsAndCurrencyColumns() {
+        var b = PageBuilder()
+        b.text("Zonnedal Installaties B.V.", x: 50, y: 60, size: 16)
+        b.text("Factuurnummer: 24-39591", x: 350, y: 100)
+        b.text("Payment expected by ....", x: 350, y: 112); b.text("14.05.2024", x: 490, y: 112)
+        b.text("Subtotaal:", x: 330, y: 400); b.text("EUR", x: 420, y: 400); b.text("1.000,00", x: 490, y: 400)
+        b.text("Totaal btw:", x: 330, y: 412); b.text("EUR", x: 420, y: 412); b.text("210,00", x: 490, y: 412)
+        b.text("EINDBEDRAG:", x: 330, y: 424); b.text("EUR", x: 420, y: 424); b.text("1.210,00", x: 490, y: 424)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["DueDate"], "2024-05-14")
+        XCTAssertEqual(fields["TotalAmount"], "1210.00")
+        XCTAssertEqual(fields["Subtotal"], "1000.00")
+    }
+
+    /// Labels the lexicon does not know are read by their words, weaker than a known label;
+    /// a company named `… Data AB` stays a name, a validity date is no due date.
+    func testUnknownLabelsGuessedFromTheirWords() {
+        var b = PageBuilder()
+        b.text("Nordvik Data AB", x: 50, y: 60, size: 16)
+        b.text("Invoice no.", x: 350, y: 100); b.text("2024-118", x: 470, y: 100)
+        b.text("Date of this bill", x: 350, y: 112); b.text("05.03.2024", x: 470, y: 112)
+        b.text("Kindly pay before", x: 350, y: 124); b.text("04.04.2024", x: 470, y: 124)
+        b.text("Offer valid until", x: 350, y: 136); b.text("30.04.2024", x: 470, y: 136)
+        b.text("Client PO ref", x: 350, y: 148); b.text("4500123456", x: 470, y: 148)
+        // A post-office box is an address, not an order number.
+        b.text("P.O. Box 927", x: 50, y: 100); b.text("155 Roma Avenue", x: 150, y: 100)
+        b.text("Positions, net", x: 330, y: 400); b.text("1.000,00 SEK", x: 470, y: 400)
+        b.text("VAT charged", x: 330, y: 412); b.text("250,00 SEK", x: 470, y: 412)
+        b.text("Gross sum", x: 330, y: 424); b.text("1.250,00 SEK", x: 470, y: 424)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["Subtotal"], "1000.00")
+        XCTAssertEqual(fields["TaxAmount"], "250.00")
+        XCTAssertEqual(fields["TotalAmount"], "1250.00")
+        XCTAssertEqual(fields["InvoiceDate"], "2024-03-05")
+        XCTAssertEqual(fields["DueDate"], "2024-04-04")
+        XCTAssertEqual(fields["VendorName"], "Nordvik Data AB")
+        XCTAssertEqual(fields["PurchaseOrder"], "4500123456")
+        XCTAssertFalse(fields.contains { $0.value == "155" })
+    }
+
     /// No currency symbol or code anywhere: the seller's bank country decides.
     func testCurrencyFromBankCountryWhenNoneIsPrinted() {
         var b = PageBuilder()

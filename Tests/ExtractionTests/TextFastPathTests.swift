@@ -50,6 +50,7 @@ final class TextFastPathTests: XCTestCase {
         XCTAssertEqual(CurrencyResolver.codes(in: "Amount (EUR)"), ["EUR"])
         XCTAssertEqual(CurrencyResolver.codes(in: "€ 12,00 / $5 / £3 / ¥9"), ["EUR", "USD", "GBP", "JPY"])
         XCTAssertEqual(CurrencyResolver.codes(in: "12,00 kr"), ["SEK"])
+        XCTAssertEqual(CurrencyResolver.codes(in: "146 260,46 zł"), ["PLN"])
         XCTAssertEqual(CurrencyResolver.codes(in: "Eur 12 euros"), ["EUR"])
         XCTAssertEqual(CurrencyResolver.codes(in: "Prix unitaire HT"), [])
     }

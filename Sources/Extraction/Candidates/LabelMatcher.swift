@@ -91,8 +91,11 @@ struct LabelMatcher: Sendable {
             let key = tokens[..<length].map(\.folded)
             guard let entry = entries[Array(key)] else { continue }
             var end = tokens[length - 1].range.upperBound
-            // `Bon de commande n° :`, `Order No.`: a number word after the label belongs to it.
-            if length < tokens.count, tokens[length].folded == Self.numberWord, !entry.kinds.contains(.documentTitle) {
+            // `Bon de commande n° :`, `Order No.`: a number word after the label belongs to it,
+            // unless the label already ends with one (`MVA-nr. NO 123 456 789 MVA`: the `NO`
+            // is the VAT id's country).
+            if length < tokens.count, tokens[length].folded == Self.numberWord, !entry.kinds.contains(.documentTitle),
+               key.last != Self.numberWord {
                 end = tokens[length].range.upperBound
             }
             // `PO-20829` is a value, not the label `PO`: a label ends at a space or punctuation,

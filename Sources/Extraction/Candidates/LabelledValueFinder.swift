@@ -37,6 +37,12 @@ struct LabelledValueFinder {
         return slots
     }
 
+    /// Words and a colon after a label (`scad.: 05/07/2025`): the label goes on.
+    static func startsLongerLabel(_ remainder: String) -> Bool {
+        guard let colon = remainder.firstIndex(of: ":") else { return false }
+        return remainder[..<colon].contains(where: \.isLetter)
+    }
+
     private static let amountKinds: Set<LabelKind> = [.grandTotal, .amountDue, .subtotal, .taxTotal, .tax]
 
     private mutating func read(_ match: LabelMatch, at ref: CellRef) {
@@ -61,6 +67,10 @@ struct LabelledValueFinder {
 
     /// Reads `slot` as the value of `kind`; true when it held one.
     private mutating func readValue(kind: LabelKind, match: LabelMatch, labelCell: CellRef, slot: ValueSlot) -> Bool {
+        // A generic label followed by more words and a colon (`Data scad.: 05/07/2025`,
+        // `Fecha de operación: 17/06/2024`, `Amount paid: 500.00`) is the start of a longer
+        // label the lexicon does not know, not the generic one.
+        if match.strength < 1, slot.position == .inline, Self.startsLongerLabel(slot.text) { return false }
         let weight = match.strength * slot.position.factor
         let cell = layout[slot.cell]
         let box = slot.position == .inline ? cell.box(ofSuffix: slot.text) : cell.box

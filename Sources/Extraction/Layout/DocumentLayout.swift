@@ -28,6 +28,7 @@ struct DocumentLayout: Sendable {
                 }
             }
         }
+        Self.joinStackedLabels(pages: pages, labels: &labels, matcher: matcher)
         self.labels = labels
         allCells = pages.indices.flatMap { p in
             pages[p].rows.indices.flatMap { r in

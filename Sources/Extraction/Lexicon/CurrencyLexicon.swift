@@ -45,6 +45,8 @@ enum CurrencyLexicon {
         // (see `CurrencyResolver`).
         if word == "kr" || word == "Kr" || word == "KR" { return "SEK" }
         if word.lowercased() == "euro" || word.lowercased() == "euros" { return "EUR" }
+        if word == "zł" || word == "zl" || word == "Zł" { return "PLN" }
+        if word == "Kč" { return "CZK" }
         return nil
     }
 }

@@ -7,12 +7,12 @@ enum LabelSynonyms {
     static let canonical: [String: String] = {
         var table: [String: String] = [:]
         let groups: [String: [String]] = [
-            "no": ["no", "nr", "nro", "nbr", "num", "number", "nummer", "numero", "n", "#", "nummern"],
+            "no": ["no", "nr", "nro", "nbr", "num", "number", "nummer", "numero", "n", "#", "nummern", "numer"],
             "vat": ["vat", "tax", "mwst", "ust", "tva", "btw", "iva", "moms", "gst", "hst", "mva"],
-            "excl": ["excl", "exkl", "excluding", "exclusive", "exclusief", "exklusive", "exkl", "ex", "exc"],
+            "excl": ["excl", "exkl", "excluding", "exclusive", "exclusief", "exklusive", "exkl", "ex", "exc", "ekskl", "eks"],
             "incl": ["incl", "inkl", "including", "inclusive", "inclusief", "inklusive", "inc"],
-            "invoice": ["invoice", "rechnung", "rechnungs", "facture", "factuur", "faktura", "factura", "fattura", "inv"],
-            "date": ["date", "datum", "fecha", "data", "dated"],
+            "invoice": ["invoice", "rechnung", "rechnungs", "facture", "factuur", "faktura", "factura", "fattura", "inv", "fatura", "faktury"],
+            "date": ["date", "datum", "fecha", "data", "dated", "dato"],
             "ref": ["ref", "reference", "referenz", "referentie", "referens", "referencia", "riferimento", "rif"],
         ]
         for (canonical, words) in groups {
@@ -24,7 +24,7 @@ enum LabelSynonyms {
     /// German, Dutch and Swedish write compounds (`Rechnungsnummer`, `Fakturadatum`,
     /// `Gesamtbetrag`); their number, date and amount suffixes are split off so the compound
     /// matches the two-word form (`Gesamt-Betrag`).
-    static let compoundSuffixes = ["nummer", "nr", "datum", "betrag", "summe", "bedrag", "belopp", "summa"]
+    static let compoundSuffixes = ["nummer", "nr", "datum", "betrag", "summe", "bedrag", "belopp", "summa", "dato"]
 
     /// Canonical words for folded words. Dotted abbreviations (`I.V.A.`, `N.I.F.`, `T.T.C.`)
     /// arrive as single letters and are joined first.

@@ -1,4 +1,4 @@
-/// Month names and their usual abbreviations in en, de, fr, nl, sv, es, it — folded (lower
+/// Month names and their usual abbreviations in en, de, fr, nl, sv, es, it, da, nb, pt — folded (lower
 /// case, no accents) as `TextFolding.fold` produces them.
 enum MonthNames {
     static let byLanguage: [[String]] = [
@@ -16,6 +16,18 @@ enum MonthNames {
         ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
         // it
         ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
+        // da, nb
+        ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"],
+        ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
+        // pt
+        ["janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
+    ]
+
+    /// Polish months, full forms only: as dates print them (genitive, `5 marca 2024`) and in
+    /// the nominative. Their short prefixes (`sie`, `lut`) are ordinary words.
+    static let polish: [[String]] = [
+        ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "wrzesnia", "pazdziernika", "listopada", "grudnia"],
+        ["styczen", "luty", "marzec", "kwiecien", "maj", "czerwiec", "lipiec", "sierpien", "wrzesien", "pazdziernik", "listopad", "grudzien"],
     ]
 
     /// Forms not derivable as prefixes of the full names.
@@ -38,6 +50,9 @@ enum MonthNames {
             }
         }
         for (form, month) in extraForms { t[form] = month }
+        for names in polish {
+            for (index, name) in names.enumerated() { t[name] = index + 1 }
+        }
         return t
     }()
 

@@ -13,6 +13,7 @@ enum TextFolding {
             case "ß": out += "ss"
             case "æ": out += "ae"
             case "ø": out += "o"
+            case "ł": out += "l"   // Polish; no canonical decomposition
             case "œ": out += "oe"
             case "ﬁ": out += "fi"
             case "ﬂ": out += "fl"

@@ -56,8 +56,10 @@ struct PartyResolver {
             // part of its page.
             guard layout[ref].box.y0 < layout.pages[ref.page].height * 0.6 else { continue }
             if !match.remainder.isEmpty, !isOnlyPartyLabels(match.remainder, in: layout) {
-                // `Bill to: ACME Ltd`; without the colon, `An` or `To` may just start a sentence.
-                if looksLikeName(match.remainder), match.endsWithColon || CompanyLexicon.hasLegalForm(match.remainder) {
+                // `Bill to: ACME Ltd`; without the colon, `An` or `To` may just start a sentence,
+                // and `Van`, `Von`, `Fra` start family names (`Van Dijk Techniek B.V.`).
+                if looksLikeName(match.remainder),
+                   match.endsWithColon || CompanyLexicon.hasLegalForm(match.remainder) && !isNameParticle(match.phrase) {
                     return (ref, ref, 0.85)
                 }
                 continue
@@ -72,6 +74,13 @@ struct PartyResolver {
             }
         }
         return nil
+    }
+
+    /// A one-word label of up to three letters (`Van`, `Von`, `An`, `Fra`, `Til`): also the
+    /// first word of many names, so a label only when a colon follows it.
+    static func isNameParticle(_ phrase: String) -> Bool {
+        let words = TextFolding.words(phrase)
+        return words.count == 1 && words[0].count <= 3
     }
 
     /// A cell that starts with a label word but has no colon and more words after it may be a
@@ -93,6 +102,21 @@ struct PartyResolver {
             }
         }
         return text
+    }
+
+    /// A street with the house number after it, as most of Europe writes it (`Berggatan 14`,
+    /// `Lindenstraße 5a`, `Calle Mayor, 10`, `Via Roma 151`); a company name with a legal form
+    /// is never one.
+    static func isStreetLine(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard words.count >= 2, let last = words.last, !CompanyLexicon.hasLegalForm(text),
+              words.dropLast().contains(where: { $0.contains(where: \.isLetter) }) else { return false }
+        // `14`, `5a`, `14-16`, `7/2`: up to four digits, an optional letter or a second number.
+        let digits = last.prefix(while: \.isASCIIDigit)
+        guard (1...4).contains(digits.count) else { return false }
+        let rest = last.dropFirst(digits.count)
+        return rest.isEmpty || (rest.count == 1 && rest.first!.isLetter)
+            || ((rest.first == "-" || rest.first == "/") && rest.dropFirst().allSatisfy(\.isASCIIDigit) && rest.count <= 5)
     }
 
     /// An amount with cents or a currency (a postcode is a bare number).
@@ -127,12 +151,15 @@ struct PartyResolver {
             let cell = layout[ref]
             guard cell.box.y1 < first.height * 0.4, !vendorCells.contains(ref), !claimed.contains(ref),
                   isUnlabelledOrNamed(ref, in: layout), looksLikeName(cell.text), cell.text.first?.isNumber != true,
+                  !isStreetLine(cell.text),
                   cell.text != vendor?.value, !layout.isTableHeader(page: 0, row: ref.row),
                   !CompanyLexicon.countries.contains(TextFolding.words(cell.text).joined(separator: " ")) else { continue }
             // An address: unlabelled lines that are not amounts, a street with a number, a postcode.
             let address = layout.block(below: ref).prefix { layout.labels[$0] == nil && !Self.isMoney(layout[$0].text) }
-            guard address.count >= 2, layout.labels[ref] == nil, layout[address[address.startIndex]].text.contains(where: \.isASCIIDigit),
-                  address.prefix(3).contains(where: { layout[$0].text.filter(\.isASCIIDigit).count >= 4 }) else { continue }
+            // A label word may only start the name as a family-name particle (`Van Dijk B.V.`).
+            let nameLike = layout.labels[ref].map { !$0.endsWithColon && !$0.remainder.isEmpty && isNameParticle($0.phrase) } ?? true
+            guard address.count >= 2, nameLike, layout[address[address.startIndex]].text.contains(where: \.isASCIIDigit),
+                  address.prefix(3).contains(where: { PostalCode.appears(in: layout[$0].text) }) else { continue }
             let score = CompanyLexicon.hasLegalForm(cell.text) ? 0.65 : 0.55
             return Party(candidate: FieldCandidate(field: .customerName, value: cell.text, score: score, cell: ref,
                                                    box: cell.box, raw: cell.text), confidence: score)
@@ -145,7 +172,9 @@ struct PartyResolver {
         guard let first = layout.pages.first else { return nil }
         let customerFolded = customerName.map(TextFolding.fold)
         var occurrences: [String: Int] = [:]
-        for ref in layout.allCells { occurrences[TextFolding.fold(layout[ref].text), default: 0] += 1 }
+        // Counted by the name a cell starts with, so the sender line above the address window
+        // (`Kühlhaus Nord GmbH · Am Hafen 3 · Kiel`) repeats the footer's name.
+        for ref in layout.allCells { occurrences[TextFolding.fold(nameSegment(layout[ref].text)), default: 0] += 1 }
         let lastPage = layout.pages.count - 1
         let heights = layout.allCells.map { layout[$0].lineHeight }.sorted()
         let medianHeight = heights.isEmpty ? 10 : heights[heights.count / 2]
@@ -162,9 +191,9 @@ struct PartyResolver {
                   looksLikeName(cell.text), cell.text.count >= 3 else { continue }
             let folded = TextFolding.fold(cell.text)
             if folded == customerFolded { continue }
-            // An address line (`5 Harbour Row, Co. Cork`) starts with a number; a table header
-            // row has several cells.
-            if cell.text.first?.isNumber == true { continue }
+            // An address line starts (`5 Harbour Row, Co. Cork`) or ends (`Berggatan 14`) with
+            // its house number; a table header row has several cells.
+            if cell.text.first?.isNumber == true || isStreetLine(cell.text) { continue }
             let rowKey = CellRef(page: ref.page, row: ref.row, column: 0)
             let isHeader = tableHeaders[rowKey] ?? layout.isTableHeader(page: ref.page, row: ref.row)
             tableHeaders[rowKey] = isHeader
@@ -172,7 +201,7 @@ struct PartyResolver {
             if CompanyLexicon.countries.contains(TextFolding.words(cell.text).joined(separator: " ")) { continue }
             var score = 0.3
             if CompanyLexicon.hasLegalForm(cell.text) { score += 0.2 }
-            if (occurrences[folded] ?? 0) >= 2 { score += 0.15 }
+            if (occurrences[TextFolding.fold(nameSegment(cell.text))] ?? 0) >= 2 { score += 0.15 }
             // Letterheads print the seller's name large.
             if cell.lineHeight > medianHeight * 1.3 { score += 0.25 } else if cell.lineHeight > medianHeight * 1.1 { score += 0.1 }
             if inHeader {
@@ -182,9 +211,11 @@ struct PartyResolver {
             if let below = layout.below(of: ref, maxLines: 2), layout[below].text.contains(where: \.isASCIIDigit) {
                 score += 0.1   // an address follows
                 // …and the seller's registration or bank details on that line: a footer.
-                let sellerKinds: Set<LabelKind> = [.vendorTaxId, .iban, .companyRegistration, .bic]
-                if inFooter, layout.pages[below.page].rows[below.row].indices.contains(where: { column in
-                    layout.labels[CellRef(page: below.page, row: below.row, column: column)]?.kinds.contains(where: sellerKinds.contains) ?? false
+                let sellerKinds: Set<LabelKind> = [.vendorTaxId, .iban, .companyRegistration, .bic, .bankgiro, .plusgiro, .bankAccount]
+                if inFooter, [ref.row, below.row].contains(where: { row in
+                    layout.pages[below.page].rows[row].indices.contains(where: { column in
+                        layout.labels[CellRef(page: below.page, row: row, column: column)]?.kinds.contains(where: sellerKinds.contains) ?? false
+                    })
                 }) {
                     score += 0.2
                 }

@@ -26,6 +26,13 @@ extension LabelLexicon {
             // it
             "Totale", "Totale fattura", "Totale documento", "Importo totale", "Totale ivato", "Totale IVA inclusa",
             "Totale complessivo", "Importo fattura",
+            // da, nb
+            "I alt", "Total inkl. moms", "Beløb i alt", "I alt inkl. moms", "Totalbeløb", "Fakturabeløb", "Sum inkl. mva",
+            "Totalt inkl. mva", "Totalbeløp", "Fakturabeløp", "Sum inkl. moms",
+            // pt
+            "Total c/ IVA", "Valor total", "Total da fatura", "Total com IVA", "Total documento", "Total geral",
+            // pl
+            "Wartość brutto", "Razem brutto", "Kwota brutto", "Suma brutto", "Ogółem brutto", "Ogółem",
             "Total", "Summe", "Gesamt", "Summa",
         ], generic: ["Amount", "Betrag", "Montant", "Bedrag", "Belopp", "Importe", "Importo"]),
         .amountDue: LabelPhrases(specific: [
@@ -39,6 +46,9 @@ extension LabelLexicon {
             "Att betala", "Kvar att betala", "Summa att betala", "Belopp att betala",
             "Total a pagar", "Importe pendiente", "A pagar", "Importe a pagar", "Saldo", "Saldo pendiente", "Total pendiente",
             "Netto a pagare", "Totale da pagare", "Da pagare", "Saldo da pagare", "Importo da pagare",
+            "At betale", "Til betaling", "Beløb til betaling", "Å betale", "Beløp å betale", "Sum å betale",
+            "Valor a pagar", "Valor em dívida", "Montante a pagar",
+            "Do zapłaty", "Pozostało do zapłaty", "Razem do zapłaty",
         ]),
         .subtotal: LabelPhrases(specific: [
             // en
@@ -46,6 +56,7 @@ extension LabelLexicon {
             "Total excl. tax", "Total excluding tax", "Total before tax", "Net amount", "Amount excl. VAT", "Total (excl. VAT)",
             "Taxable amount", "Total ex VAT", "Total ex. VAT", "Net value", "Total net amount", "Total before VAT", "Net",
             "Goods total", "Total goods", "Goods value", "Net goods", "Excl. VAT", "Amount excl. tax",
+            "Amount before tax", "Amount before VAT", "Total before sales tax", "Net value of goods",
             // de
             "Zwischensumme", "Nettobetrag", "Summe netto", "Netto", "Gesamt netto", "Nettosumme", "Rechnungsbetrag netto",
             "Summe ohne MwSt.", "Gesamtbetrag netto", "Warenwert", "Nettowarenwert", "Gesamt (netto)", "Summe (netto)",
@@ -63,6 +74,14 @@ extension LabelLexicon {
             "Base imponible", "Importe neto", "Total sin IVA", "Subtotal sin IVA", "Base", "Neto", "Total neto",
             // it
             "Imponibile", "Totale imponibile", "Subtotale", "Totale netto", "Imponibile totale", "Totale imponibile IVA",
+            // da, nb
+            "Beløb ekskl. moms", "Nettobeløb", "I alt ekskl. moms", "Total ekskl. moms", "Sum ekskl. moms",
+            "Sum eks. mva", "Beløp eks. mva", "Nettobeløp", "Sum ekskl. mva", "Totalt eks. mva",
+            // pt
+            "Total ilíquido", "Base tributável", "Valor sem IVA", "Total sem IVA", "Incidência", "Base de incidência",
+            "Valor líquido", "Total líquido",
+            // pl
+            "Wartość netto", "Razem netto", "Suma netto", "Kwota netto",
         ], generic: ["Goods"]),   // `Goods` heads a UK totals block, or a column elsewhere
         .taxTotal: LabelPhrases(specific: [
             "Total VAT", "VAT total", "Total tax", "Tax total", "VAT amount", "Tax amount", "Total sales tax", "Sales tax",
@@ -74,6 +93,9 @@ extension LabelLexicon {
             "Summa moms", "Momsbelopp", "Total moms", "Moms totalt", "Totalt moms",
             "Total IVA", "Cuota IVA", "Importe IVA", "Cuota total IVA", "IVA total",
             "Totale IVA", "Importo IVA", "Totale imposta", "Imposta",
+            "Moms i alt", "Momsbeløb", "Sum mva", "Merverdiavgift", "Mva-beløp", "Sum moms",
+            "Valor do IVA", "Total do IVA",
+            "Kwota VAT", "Razem VAT", "Suma VAT", "Podatek VAT",
         ]),
         .tax: LabelPhrases(specific: [
             "VAT", "Tax", "MwSt.", "MWST", "USt.", "Umsatzsteuer", "Mehrwertsteuer", "TVA", "BTW", "Moms", "IVA", "Cuota",
@@ -82,6 +104,7 @@ extension LabelLexicon {
             "inclusief btw", "varav moms", "inkl. moms", "de los cuales IVA", "IVA incluido", "incluye IVA", "di cui IVA",
             "IVA inclusa",
             "zzgl. MwSt.", "zzgl. USt.", "zzgl.", "plus VAT", "+ VAT", "GST", "Steuer", "Add VAT",
+            "Mva", "Podatek",
         ]),
         .deposit: LabelPhrases(specific: [
             "Deposit", "Prepayment", "Advance payment", "Paid", "Already paid", "Less deposit", "Amount paid", "Payment received",
@@ -93,11 +116,16 @@ extension LabelLexicon {
             "Förskott", "Redan betalt", "Erlagt förskott", "Förskottsbetalning", "Betalt", "Avgår förskott",
             "Anticipo", "Anticipo pagado", "Ya pagado", "Pago a cuenta", "Pagado", "Entrega a cuenta",
             "Acconto", "Già pagato", "Acconto versato", "Pagato",
+            "Paid to date", "Deposit received", "Payments/credits", "Less payments", "Payments received", "Credits",
+            "Forudbetalt", "Acontobetaling", "Aconto", "Betalt", "Forskudd", "Innbetalt forskudd", "Forskuddsbetaling",
+            "Adiantamento", "Pagamento antecipado", "Sinal",
+            "Zaliczka", "Zapłacono", "Wpłacono",
         ]),
         .taxRate: LabelPhrases(specific: [
             "VAT rate", "Tax rate", "Rate", "MwSt.-Satz", "USt.-Satz", "Steuersatz", "Taux TVA", "Taux",
             "Taux de TVA", "Btw-tarief", "Tarief", "Momssats", "Tipo IVA", "Tipo",
             "Aliquota", "Aliquota IVA", "Cod. IVA",
+            "Momssats", "Mva-sats", "Taxa IVA", "Taxa", "Stawka VAT", "Stawka",
         ]),
     ]
 }

@@ -14,9 +14,16 @@ extension LabelLexicon {
             // sv
             "Fakturadatum", "Fakturadag", "Utfärdandedatum",
             // es
-            "Fecha de factura", "Fecha factura", "Fecha de emisión", "Fecha de expedición", "Fecha emisión",
+            "Fecha de factura", "Fecha factura", "Fecha de emisión", "Fecha de expedición", "Fecha emisión", "Fecha expedición",
+            "Invoice issue date", "Issue date of invoice",
             // it
             "Data fattura", "Data della fattura", "Data di emissione", "Data documento", "Data emissione",
+            // da, nb
+            "Fakturadato", "Udstedelsesdato", "Utstedelsesdato", "Fakturadag",
+            // pt
+            "Data da fatura", "Data de emissão", "Data do documento", "Data fatura",
+            // pl
+            "Data wystawienia", "Data faktury", "Data wystawienia faktury",
         ], generic: ["Date", "Dated", "Datum", "Fecha", "Data", "Le"]),
         .dueDate: LabelPhrases(specific: [
             // en
@@ -39,8 +46,18 @@ extension LabelLexicon {
             "Förfaller till betalning",
             // es
             "Fecha de vencimiento", "Vencimiento", "Fecha límite de pago", "Pagar antes de", "Fecha de pago", "Vence",
+            "Vto.", "Fecha vto.", "Fecha de vto.", "Due for payment", "Fällig zum", "Data scad.", "Scad.", "Data scad. pagamento",
             // it
             "Data di scadenza", "Scadenza", "Data scadenza", "Da pagare entro", "Scadenza pagamento", "Pagamento entro",
+            // da
+            "Forfaldsdato", "Forfaldsdag", "Forfald", "Betalingsfrist", "Sidste betalingsdag", "Betales senest",
+            "Sidste rettidige betalingsdag", "Betalingsdato",
+            // nb
+            "Forfallsdato", "Forfallsdag", "Forfall", "Betales innen", "Betalingsdato",
+            // pt
+            "Data de vencimento", "Vencimento", "Data limite de pagamento", "Pagamento até", "Data limite",
+            // pl
+            "Termin płatności", "Data płatności", "Termin zapłaty", "Zapłata do", "Płatne do",
         ]),
         .deliveryDate: LabelPhrases(specific: [
             "Delivery date", "Date of delivery", "Delivered on", "Service date", "Date of service", "Ship date",
@@ -49,8 +66,11 @@ extension LabelLexicon {
             "Date de livraison", "Date de prestation", "Date d'expédition", "Livré le",
             "Leverdatum", "Leveringsdatum", "Afleverdatum", "Leveringsdag",
             "Leveransdatum", "Leveransdag",
-            "Fecha de entrega", "Fecha de servicio", "Fecha de envío", "Fecha de prestación",
-            "Data di consegna", "Data consegna", "Data spedizione", "Data prestazione",
+            "Fecha de entrega", "Fecha de servicio", "Fecha de envío", "Fecha de prestación", "Fecha de operación",
+            "Data di consegna", "Data consegna", "Data spedizione", "Data prestazione", "Data DDT",
+            "Leveringsdato", "Leveringsdag", "Leveransedato",
+            "Data de entrega", "Data de fornecimento", "Data da prestação", "Data de envio",
+            "Data sprzedaży", "Data dostawy", "Data wykonania usługi", "Data dostawy/wykonania usługi",
         ]),
         .orderDate: LabelPhrases(specific: [
             "Order date", "Date of order", "PO date", "Ordered on",
@@ -60,6 +80,7 @@ extension LabelLexicon {
             "Beställningsdatum", "Orderdatum",
             "Fecha de pedido", "Fecha pedido",
             "Data ordine", "Data dell'ordine",
+            "Ordredato", "Bestillingsdato", "Data da encomenda", "Data zamówienia",
         ]),
         .otherDate: LabelPhrases(specific: [
             "Period", "Billing period", "Zeitraum", "Période", "Periode", "Periodo", "Printed", "Gedruckt am", "Tax date",

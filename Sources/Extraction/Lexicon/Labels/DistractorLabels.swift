@@ -23,6 +23,8 @@ extension LabelLexicon {
             "Innehar F-skattsedel", "Godkänd för F-skatt",
             "Registro Mercantil", "Inscrita en el Registro Mercantil", "CNAE",
             "Codice fiscale", "C.F.", "REA", "Numero REA", "Capitale sociale", "Registro imprese",
+            "Foretaksregisteret", "Conservatória do Registo Comercial", "CRC", "Matrícula", "KRS", "REGON", "BDO",
+            "Kapitał zakładowy", "Registered in England", "Registered in England No.",
         ]),
         .customerNumber: LabelPhrases(specific: [
             "Customer no.", "Customer number", "Customer ID", "Customer #", "Customer code", "Client no.", "Client ID",
@@ -33,6 +35,8 @@ extension LabelLexicon {
             "Kundnummer", "Kundnr", "Kund nr", "Kundnr.",
             "Nº de cliente", "Código cliente", "Número de cliente", "Cliente nº", "Cód. cliente", "Código de cliente",
             "Codice cliente", "Cod. cliente", "N. cliente", "Numero cliente",
+            "Kundenr.", "Kundenummer", "Debitornr.", "N.º cliente", "Cliente n.º", "N.º de cliente", "Nr klienta",
+            "Numer klienta", "Kod klienta", "Client ref.", "Client reference", "Customer ref.", "Customer reference",
         ]),
         .ourReference: LabelPhrases(specific: [
             "Our reference", "Our ref.", "Contact", "Contact person", "Sales rep", "Salesperson", "Your contact",
@@ -72,6 +76,8 @@ extension LabelLexicon {
             "Följesedel", "Offert", "Offertnummer", "Avtal", "Avtalsnummer", "Projektnummer",
             "Albarán", "Albarán nº", "Presupuesto", "Contrato", "Proyecto", "Nº de albarán",
             "DDT", "DDT n.", "Preventivo", "Contratto", "Progetto", "Bolla",
+            // Post-office boxes are addresses (`P.O. Box 927` is no purchase order).
+            "P.O. Box", "PO Box", "Post Office Box", "Postfach", "Boîte postale", "Apartado de correos", "Postboks", "Casella postale",
             // SEPA direct-debit identifiers are not payment references.
             "Mandatsreferenz", "Mandate reference", "Mandate ID", "Gläubiger-ID", "Gläubiger-Identifikationsnummer",
             "Creditor ID", "Creditor identifier", "Référence unique de mandat", "RUM", "Identifiant créancier SEPA",

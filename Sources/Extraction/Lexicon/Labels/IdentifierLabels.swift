@@ -23,17 +23,23 @@ extension LabelLexicon {
             // it
             "Numero fattura", "N. fattura", "Fattura n.", "Fattura numero", "Numero documento", "Fattura nr.", "Nr. fattura",
             "Numero della fattura", "Fattura N°",
+            // da, nb
+            "Fakturanr.", "Fakturanummer", "Faktura nr.",
+            // pt
+            "Fatura n.º", "N.º Fatura", "Número da fatura", "Fatura nº", "N.º documento", "Fatura-recibo n.º",
+            // pl
+            "Faktura VAT nr", "Numer faktury", "Nr faktury", "Faktura nr",
         ], generic: ["Number", "No.", "Nr.", "Nummer", "Numéro", "Número", "Numero"]),
         .purchaseOrder: LabelPhrases(specific: [
             // en
             "Purchase order", "Purchase order number", "Purchase order no.", "PO", "PO number", "PO no.", "PO #", "P.O.",
             "P.O. number", "Order no.", "Order number", "Order #", "Your order", "Your order no.", "Your order number",
             "Your reference", "Your ref.", "Customer order", "Customer order no.", "Order ref.", "Order reference",
-            "Buyer order", "Purchase order ref.",
+            "Buyer order", "Purchase order ref.", "Customer PO", "Client PO", "PO ref.", "Customer order ref.",
             // de
             "Bestellnummer", "Bestell-Nr.", "Bestellnr.", "Ihre Bestellung", "Ihre Bestellnummer", "Ihre Bestell-Nr.",
             "Auftragsnummer", "Auftrags-Nr.", "Auftrag Nr.", "Ihr Auftrag", "Ihre Referenz", "Ihr Zeichen", "Bestellung",
-            "Bestellreferenz", "Auftragsnr.",
+            "Bestellreferenz", "Auftragsnr.", "Bestellzeichen", "Ihr Bestellzeichen",
             // fr
             "N° de commande", "Numéro de commande", "Bon de commande", "Votre commande", "Votre référence", "Commande n°",
             "Réf. commande", "Référence commande", "Votre réf.", "N° commande", "Commande",
@@ -49,6 +55,13 @@ extension LabelLexicon {
             // it
             "Numero ordine", "N. ordine", "Ordine", "Vostro ordine", "Rif. ordine", "Ordine d'acquisto", "Ordine n.",
             "Vs. ordine", "Vostro riferimento", "Vs. rif.",
+            // da, nb
+            "Ordrenr.", "Ordrenummer", "Rekvisitionsnr.", "Rekvisition", "Bestillingsnr.", "Bestillingsnummer", "Deres ref.",
+            "Jeres reference",
+            // pt
+            "Encomenda n.º", "N.º encomenda", "Nota de encomenda", "Encomenda", "Requisição", "V/ Ref.", "Vossa referência",
+            // pl
+            "Nr zamówienia", "Numer zamówienia", "Zamówienie nr", "Zamówienie",
         ]),
         .vendorTaxId: LabelPhrases(specific: [
             // en
@@ -69,6 +82,12 @@ extension LabelLexicon {
             "NIF", "CIF", "NIF-IVA", "N.I.F.", "C.I.F.", "Nº IVA", "Número de IVA", "NIF/CIF", "CIF/NIF", "NIF IVA",
             // it
             "Partita IVA", "P. IVA", "P.IVA", "PIVA", "Numero IVA", "P.I.",
+            // da, nb (the Norwegian org.nr. with `MVA` is the VAT id)
+            "CVR-nr.", "CVR", "Momsnr.", "SE-nr.", "CVR/SE-nr.", "MVA-nr.", "Org.nr. MVA", "Foretaksnr.", "Foretaksnummer",
+            // pt
+            "Contribuinte n.º", "NIPC", "N.º contribuinte", "NIF/NIPC", "N.º de contribuinte",
+            // pl
+            "NIP", "NIP UE", "NIP sprzedawcy",
         ]),
         .iban: LabelPhrases(specific: ["IBAN", "IBAN nr", "IBAN number", "IBAN-Nr.", "IBAN no.", "Rekeningnummer", "Kontonummer IBAN", "Codice IBAN"]),
         .bic: LabelPhrases(specific: ["BIC", "SWIFT", "BIC/SWIFT", "SWIFT/BIC", "SWIFT code", "BIC code", "SWIFT-BIC", "BIC-Code", "Swift-Code", "Codice BIC"]),
@@ -77,10 +96,13 @@ extension LabelLexicon {
             "Payment ref.", "Remittance information",
             "Zahlungsreferenz", "Verwendungszweck", "Zahlungsreferenz-Nr.", "Überweisungsreferenz",
             "Référence de paiement", "Référence de virement", "Communication", "Communication structurée", "Réf. paiement",
+            "Réf. virement", "Libellé du virement",
             "Betalingskenmerk", "Betalingsreferentie", "Kenmerk", "Mededeling", "Gestructureerde mededeling", "Betaalkenmerk",
             "OCR", "OCR-nummer", "OCR-referens", "OCR nr", "Referensnummer", "Betalningsreferens",
             "Referencia de pago", "Referencia pago", "Concepto",
             "Riferimento pagamento", "Causale", "Causale di pagamento",
+            "KID", "KID-nr.", "KID-nummer", "Betalingsreference", "Betalings-id", "Referência de pagamento",
+            "Tytuł przelewu", "Tytułem",
         ], generic: ["Referenz", "Référence", "Referentie", "Referens", "Referencia", "Riferimento"]),
         .bankgiro: LabelPhrases(specific: ["Bankgiro", "BG", "Bankgironummer", "Bankgiro nr", "BG nr"]),
         .plusgiro: LabelPhrases(specific: ["Plusgiro", "PG", "Postgiro", "Plusgironummer", "PlusGiro nr"]),
@@ -95,7 +117,8 @@ extension LabelLexicon {
             "Invoice", "Tax invoice", "Commercial invoice", "VAT invoice", "Credit note", "Pro forma invoice",
             "Rechnung", "Gutschrift", "Schlussrechnung", "Teilrechnung", "Facture", "Avoir", "Facture d'acompte",
             "Factuur", "Creditnota", "Faktura", "Kreditfaktura", "Factura", "Factura simplificada", "Abono",
-            "Fattura", "Nota di credito", "Fattura elettronica",
+            "Fattura", "Nota di credito", "Fattura elettronica", "Sales invoice", "Kreditnota",
+            "Fatura", "Fatura-recibo", "Fatura simplificada", "Nota de crédito", "Faktura VAT", "Faktura korygująca",
         ]),
     ]
 }

@@ -21,8 +21,9 @@ enum LabelLexicon {
 
     /// Words that make a label the buyer's: `Your`/`Ihre`/`Votre`/`Uw`/`Er`/`Su`/`Vostro` before
     /// it, or `customer`/`Kunde`/`client`/`klant`/`kund`/`cliente` after it.
-    static let buyerPossessives = ["Your", "Ihre", "Ihr", "Votre", "Vos", "Uw", "Er", "Ert", "Su", "Sus", "Vostro", "Vostra", "Vs.", "Vs"]
-    static let buyerNouns = ["customer", "Kunde", "Kunden", "client", "klant", "kund", "kundens", "cliente", "du client", "del cliente"]
+    static let buyerPossessives = ["Your", "Ihre", "Ihr", "Votre", "Vos", "Uw", "Er", "Ert", "Su", "Sus", "Vostro", "Vostra", "Vs.", "Vs",
+                                     "Jeres", "Deres", "Sua", "Vossa", "V/"]
+    static let buyerNouns = ["customer", "Kunde", "Kunden", "client", "klant", "kund", "kundens", "cliente", "du client", "del cliente", "nabywcy"]
 
     /// `Ihre Bestellnr.` is a purchase-order label like `Bestellnr.`; `Ihre USt-IdNr.` and
     /// `N° TVA client` are the customer's VAT id, not the seller's. Deriving these keeps the

@@ -12,6 +12,8 @@ extension LabelLexicon {
             "Intestatario", "Spett.le", "Fatturare a", "Committente", "Indirizzo di fatturazione",
             "Customer details", "Client details", "Kundendaten", "Données client", "Klantgegevens", "Kunduppgifter",
             "Datos del cliente", "Dati cliente", "Dati del cliente", "Herrn", "Herr", "Frau", "Firma", "An", "À", "Till",
+            "Faktureres til", "Kunde", "Til", "Køber", "Kjøper", "Faturar a", "Adquirente", "Exmo.(s) Sr.(s)", "Exmos. Senhores",
+            "Nabywca", "Płatnik",
         ]),
         .seller: LabelPhrases(specific: [
             "From", "Seller", "Supplier", "Vendor", "Issued by", "Sender", "Remit to", "Pay to", "Payable to",
@@ -22,6 +24,7 @@ extension LabelLexicon {
             "Leverantör", "Säljare", "Avsändare", "Från",
             "Emisor", "Proveedor", "Vendedor", "Remitente",
             "Fornitore", "Venditore", "Mittente", "Cedente",
+            "Sælger", "Selger", "Fra", "Leverandør", "Fornecedor", "Emitente", "Sprzedawca", "Wystawca", "Dostawca",
         ]),
         .shipTo: LabelPhrases(specific: [
             "Ship to", "Deliver to", "Delivery address", "Shipping address", "Shipped to",
@@ -31,6 +34,8 @@ extension LabelLexicon {
             "Leveransadress", "Levereras till",
             "Dirección de entrega", "Dirección de envío", "Enviar a",
             "Indirizzo di consegna", "Destinazione merce", "Luogo di consegna",
+            "Leveringsadresse", "Leveres til", "Local de descarga", "Morada de entrega", "Local de entrega",
+            "Miejsce dostawy", "Adres dostawy", "Odbiorca",
         ]),
     ]
 }
