@@ -70,6 +70,12 @@ final class FontProgramFallbackTests: XCTestCase {
         XCTAssertEqual(counting.decodedSizes, [10], "three unmapped codes, one decode")
     }
 
+    func testEmbeddedCMapUsingIdentityHKnowsItsCIDs() throws {
+        let source = InMemoryObjectSource()
+        let encoding = source.add(8, stream("/Identity-H usecmap 1 begincodespacerange <0000> <FFFF> endcodespacerange"))
+        XCTAssertEqual(try type0(source, program: trueType, encoding: encoding).text([0, 2]), "B")
+    }
+
     func testPredefinedCMapsWithoutCIDTablesDoNotGuessFromTheProgram() throws {
         // Codes of 90ms-RKSJ-H are not CIDs; without the CMap, glyph ids would be guesses.
         let font = try type0(InMemoryObjectSource(), program: trueType, encoding: .name("90ms-RKSJ-H"))
@@ -99,10 +105,11 @@ final class FontProgramFallbackTests: XCTestCase {
 
     // MARK: Simple fonts
 
-    private func simpleTrueType(_ program: [UInt8], flags: Int, encoding: PDFObject? = nil) throws -> PDFFont {
+    private func simpleTrueType(_ program: [UInt8], flags: Int, encoding: PDFObject? = nil,
+                                subtype: String = "TrueType") throws -> PDFFont {
         let source = InMemoryObjectSource()
         let descriptor = PDFDictionary(["Flags": .integer(flags), "FontFile2": source.add(20, binaryStream(program))])
-        var font: [String: PDFObject] = ["Subtype": .name("TrueType"), "BaseFont": .name("ABCDEF+Test"),
+        var font: [String: PDFObject] = ["Subtype": .name(subtype), "BaseFont": .name("ABCDEF+Test"),
                                          "FontDescriptor": .dictionary(descriptor)]
         font["Encoding"] = encoding
         return try FontLoader(source: source).load(PDFDictionary(font))
@@ -144,6 +151,13 @@ final class FontProgramFallbackTests: XCTestCase {
         let font = try simpleTrueType(program, flags: 32, encoding: encoding)
         XCTAssertEqual(font.text([0x41]), "é")
         XCTAssertTrue(font.decode([0x42])[0].isUnknown, "a name neither the glyph list nor the program knows")
+    }
+
+    func testATrueTypeProgramLabelledType1IsStillRead() throws {
+        // StandardEncoding (the Type 1 default) has no glyph at 0xE4; the program's (3,1) cmap has ä.
+        let program = B.sfnt([("cmap", B.cmap([(3, 1, B.format4([.init(start: 0xE4, end: 0xE4, delta: 1 - 0xE4)]))])),
+                              ("maxp", B.maxp(glyphs: 2))])
+        XCTAssertEqual(try simpleTrueType(program, flags: 32, subtype: "Type1").text([0x41, 0xE4]), "Aä")
     }
 
     func testExplicitEncodingStillWinsOverTheProgram() throws {
