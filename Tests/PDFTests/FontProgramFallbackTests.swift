@@ -39,11 +39,11 @@ final class FontProgramFallbackTests: XCTestCase {
 
     func testGlyphsSharedByCodePointsReadAsTheOrdinaryOne() throws {
         // Glyph 1: CR, space, no-break space; glyph 2: a private-use copy and A; glyph 3: only
-        // a private-use code point.
-        let cmap = B.format12([(0x0D, 0x0D, 1), (0x20, 0x20, 1), (0x41, 0x41, 2), (0xA0, 0xA0, 1),
+        // a private-use code point; glyph 4: only a control.
+        let cmap = B.format12([(0x09, 0x09, 4), (0x0D, 0x0D, 1), (0x20, 0x20, 1), (0x41, 0x41, 2), (0xA0, 0xA0, 1),
                                (0xE000, 0xE000, 2), (0xE001, 0xE001, 3)])
         let program = try XCTUnwrap(EmbeddedFontProgram(B.sfnt([("cmap", B.cmap([(3, 10, cmap)]))])))
-        XCTAssertEqual((1...3).map(program.text(forGlyph:)), [" ", "A", "\u{E001}"])
+        XCTAssertEqual((1...4).map(program.text(forGlyph:)), [" ", "A", "\u{E001}", nil])
     }
 
     func testCIDToGIDMapStreamSelectsTheGlyph() throws {
