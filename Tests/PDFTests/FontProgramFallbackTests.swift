@@ -37,6 +37,15 @@ final class FontProgramFallbackTests: XCTestCase {
         XCTAssertEqual(glyphs.map(\.isUnknown), [false, false, false, true, true], "g5 and glyph 9 mean nothing")
     }
 
+    func testGlyphsSharedByCodePointsReadAsTheOrdinaryOne() throws {
+        // Glyph 1: CR, space, no-break space; glyph 2: a private-use copy and A; glyph 3: only
+        // a private-use code point; glyph 4: only a control.
+        let cmap = B.format12([(0x09, 0x09, 4), (0x0D, 0x0D, 1), (0x20, 0x20, 1), (0x41, 0x41, 2), (0xA0, 0xA0, 1),
+                               (0xE000, 0xE000, 2), (0xE001, 0xE001, 3)])
+        let program = try XCTUnwrap(EmbeddedFontProgram(B.sfnt([("cmap", B.cmap([(3, 10, cmap)]))])))
+        XCTAssertEqual((1...4).map(program.text(forGlyph:)), [" ", "A", "\u{E001}", nil])
+    }
+
     func testCIDToGIDMapStreamSelectsTheGlyph() throws {
         let source = InMemoryObjectSource()
         // CID 0 → glyph 0, CID 1 → glyph 3 (C), CID 2 → glyph 1 (A).
@@ -70,6 +79,12 @@ final class FontProgramFallbackTests: XCTestCase {
         XCTAssertEqual(counting.decodedSizes, [10], "three unmapped codes, one decode")
     }
 
+    func testEmbeddedCMapUsingIdentityHKnowsItsCIDs() throws {
+        let source = InMemoryObjectSource()
+        let encoding = source.add(8, stream("/Identity-H usecmap 1 begincodespacerange <0000> <FFFF> endcodespacerange"))
+        XCTAssertEqual(try type0(source, program: trueType, encoding: encoding).text([0, 2]), "B")
+    }
+
     func testPredefinedCMapsWithoutCIDTablesDoNotGuessFromTheProgram() throws {
         // Codes of 90ms-RKSJ-H are not CIDs; without the CMap, glyph ids would be guesses.
         let font = try type0(InMemoryObjectSource(), program: trueType, encoding: .name("90ms-RKSJ-H"))
@@ -99,10 +114,11 @@ final class FontProgramFallbackTests: XCTestCase {
 
     // MARK: Simple fonts
 
-    private func simpleTrueType(_ program: [UInt8], flags: Int, encoding: PDFObject? = nil) throws -> PDFFont {
+    private func simpleTrueType(_ program: [UInt8], flags: Int, encoding: PDFObject? = nil,
+                                subtype: String = "TrueType") throws -> PDFFont {
         let source = InMemoryObjectSource()
         let descriptor = PDFDictionary(["Flags": .integer(flags), "FontFile2": source.add(20, binaryStream(program))])
-        var font: [String: PDFObject] = ["Subtype": .name("TrueType"), "BaseFont": .name("ABCDEF+Test"),
+        var font: [String: PDFObject] = ["Subtype": .name(subtype), "BaseFont": .name("ABCDEF+Test"),
                                          "FontDescriptor": .dictionary(descriptor)]
         font["Encoding"] = encoding
         return try FontLoader(source: source).load(PDFDictionary(font))
@@ -144,6 +160,13 @@ final class FontProgramFallbackTests: XCTestCase {
         let font = try simpleTrueType(program, flags: 32, encoding: encoding)
         XCTAssertEqual(font.text([0x41]), "é")
         XCTAssertTrue(font.decode([0x42])[0].isUnknown, "a name neither the glyph list nor the program knows")
+    }
+
+    func testATrueTypeProgramLabelledType1IsStillRead() throws {
+        // StandardEncoding (the Type 1 default) has no glyph at 0xE4; the program's (3,1) cmap has ä.
+        let program = B.sfnt([("cmap", B.cmap([(3, 1, B.format4([.init(start: 0xE4, end: 0xE4, delta: 1 - 0xE4)]))])),
+                              ("maxp", B.maxp(glyphs: 2))])
+        XCTAssertEqual(try simpleTrueType(program, flags: 32, subtype: "Type1").text([0x41, 0xE4]), "Aä")
     }
 
     func testExplicitEncodingStillWinsOverTheProgram() throws {

@@ -67,7 +67,10 @@ final class EmbeddedFontProgram {
         return glyph.flatMap(text(forGlyph:))
     }
 
+    /// The glyph's code point in the Unicode cmap, else its CFF or `post` name through the
+    /// glyph list.
     func text(forGlyph glyph: Int) -> String? {
+        guard glyph > 0 else { return nil }   // glyph 0 is .notdef
         if glyph < unicodeByGlyph.count, unicodeByGlyph[glyph] != 0, let scalar = Unicode.Scalar(unicodeByGlyph[glyph]) {
             return String(Character(scalar))
         }
@@ -82,7 +85,8 @@ final class EmbeddedFontProgram {
         var inverse = [UInt32](repeating: 0, count: min(sfnt.glyphCount, FontProgramLimits.maxGlyphs))
         var budget = FontProgramLimits.maxMappingsVisited
         cmap.forEachMapping(budget: &budget) { code, glyph in
-            guard glyph < inverse.count, Unicode.Scalar(code) != nil else { return }
+            // Controls (a font's CR and tab entries) are never a glyph's text.
+            guard glyph < inverse.count, code >= 0x20, !(0x7F..<0xA0).contains(code), Unicode.Scalar(code) != nil else { return }
             let current = inverse[glyph]
             if current == 0 || Self.preference(code) < Self.preference(current) { inverse[glyph] = code }
         }
@@ -90,14 +94,11 @@ final class EmbeddedFontProgram {
     }
 
     /// When several code points share a glyph (space and no-break space, hyphen and soft
-    /// hyphen, a letter and its private-use copy), the text is the lowest ordinary one:
-    /// controls and private use come last.
+    /// hyphen, a letter and its private-use copy), the text is the lowest one outside the
+    /// private use areas.
     private static func preference(_ code: UInt32) -> (Int, UInt32) {
-        switch code {
-        case 0..<0x20, 0x7F..<0xA0: return (2, code)
-        case 0xE000...0xF8FF, 0xF0000...: return (1, code)
-        default: return (0, code)
-        }
+        let isPrivateUse = (0xE000...0xF8FF).contains(code) || code >= 0xF0000
+        return (isPrivateUse ? 1 : 0, code)
     }
 }
 

@@ -49,8 +49,10 @@ struct FontLoader {
         let missingWidth = try number(descriptor?["MissingWidth"])
 
         // Only TrueType programs map codes to glyphs by themselves (their cmap); a Type 1 or
-        // CFF program's built-in encoding is already part of `encoding`.
-        let program = subtype == "TrueType" ? lazyProgram(descriptor, cidToGID: nil) : nil
+        // CFF program's built-in encoding is already part of `encoding`. Some producers label
+        // an embedded TrueType program /Type1: the program decides.
+        let program = subtype == "TrueType" || descriptor?["FontFile2"] != nil
+            ? lazyProgram(descriptor, cidToGID: nil) : nil
         let codes = SimpleFontCodes(toUnicode: toUnicode, encoding: encoding, program: program, isSymbolic: isSymbolic,
                                     codesAreLatin1: isSymbolic && subtype == "TrueType",
                                     widths: widths, firstChar: firstChar, missingWidth: missingWidth,
@@ -147,7 +149,7 @@ struct FontLoader {
         if let stream = encodingObject.streamValue {
             encoding = CMapParser.parse(try source.decodedData(of: stream))
             identity = !encoding.hasCIDMappings
-            cidsAreKnown = encoding.hasCIDMappings
+            cidsAreKnown = encoding.hasCIDMappings || encoding.usedCMapName?.hasPrefix("Identity-") == true
             vertical = encoding.writingMode == 1 || (encoding.usedCMapName?.hasSuffix("-V") ?? false)
         } else if let cmapName = encodingObject.nameValue {
             vertical = cmapName.hasSuffix("-V")
