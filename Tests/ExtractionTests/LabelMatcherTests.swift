@@ -67,7 +67,8 @@ final class LabelMatcherTests: XCTestCase {
             ("Amount 12.00", nil), ("Quote date", nil),
             ("Bill #", .invoiceNumber), ("Document ref.", .invoiceNumber), ("Client PO ref", .purchaseOrder),
             ("Auftrag Nr.", .purchaseOrder), ("Customer no.", nil), ("VAT no.", nil), ("Delivery note no.", nil),
-            ("Page no.", nil), ("Position no.", nil),
+            ("Page no.", nil), ("Position no.", nil), ("Billing No.", .invoiceNumber), ("Pagar até", .dueDate),
+            ("À régler au plus tard le", .dueDate), ("Ausgestellt", .invoiceDate), ("Kundens org.nr.", nil),
         ]
         for (text, kind) in cases {
             XCTAssertEqual(LabelGuess.guess(text)?.kinds.first, kind, text)

@@ -441,6 +441,27 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["Subtotal"], "1000.00")
     }
 
+    /// Unknown labels wrapped onto two lines, after a party word, or inside payment terms; a
+    /// registration number printed as a VAT number is the VAT id.
+    func testUnknownLabelsStackedAfterPartyWordsAndInTerms() {
+        var b = PageBuilder()
+        b.text("Fjordline Logistikk ASA", x: 50, y: 60, size: 16)
+        b.text("Fattura n. 2025/118", x: 50, y: 100)
+        b.text("Termine", x: 350, y: 100); b.text("di pagamento", x: 350, y: 111); b.text("29/03/2024", x: 350, y: 124)
+        b.text("Org.nr. NO 671 341 427 MVA", x: 50, y: 790, size: 7)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["DueDate"], "2024-03-29")
+        XCTAssertEqual(fields["VendorTaxId"], "NO671341427MVA")
+
+        for (line, due) in [("Payment terms: 30 days net, due 04/04/2024", "2024-04-04"),
+                            ("À régler au plus tard le 25/01/2025", "2025-01-25")] {
+            var page = PageBuilder()
+            page.text(line, x: 50, y: 140)
+            XCTAssertEqual(extractor.extract(pages: [page.page()]).filter { $0.confidence >= 0.5 }["DueDate"], due, line)
+        }
+    }
+
     /// Labels the lexicon does not know are read by their words, weaker than a known label;
     /// a company named `… Data AB` stays a name, a validity date is no due date.
     func testUnknownLabelsGuessedFromTheirWords() {

@@ -140,7 +140,12 @@ struct LabelledValueFinder {
             add(.bankgiro, bankgiro, validity)
         case .deliveryDate, .orderDate, .otherDate:
             return DateParser.date(slot.text, order: context.dateOrder) != nil
-        case .customerTaxId, .companyRegistration, .customerNumber, .ourReference, .plusgiro, .bankAccount, .deposit,
+        case .companyRegistration:
+            // A registration number printed as a full VAT number is the VAT id (Norway's
+            // `Org.nr. NO 123 456 789 MVA`); a bare one (`556677-8899`) is only claimed.
+            if let vat = TaxIdParser.vatNumber(slot.text) { add(.vendorTaxId, vat, 0.8) }
+            return slot.text.contains(where: \.isASCIIDigit)
+        case .customerTaxId, .customerNumber, .ourReference, .plusgiro, .bankAccount, .deposit,
              .otherReference, .otherAmount:
             // Claim the value so that no other label or scan takes it.
             return slot.text.contains(where: \.isASCIIDigit)

@@ -9,15 +9,15 @@ enum LabelGuess {
     static let strength = LabelMatcher.genericStrength
 
     /// Word starts (folded) that make a label the due date's.
-    static let dueStems = ["due", "fallig", "echeance", "echu", "venc", "scad", "verval", "forf", "betal", "betaal", "zahl",
+    static let dueStems = ["due", "fallig", "pag", "regl", "echeance", "echu", "venc", "scad", "verval", "forf", "betal", "betaal", "zahl",
                            "payable", "pay", "settle", "remit", "deadline", "limit", "frist", "termin", "plat", "vto"]
     /// Prepositions that put a deadline on the date after them (`Settle by`, `Zahlung bis`).
     static let deadlineWords: Set<String> = ["by", "until", "till", "bis", "avant", "antes", "entro", "voor", "senast", "senest",
-                                             "innen", "do", "before"]
+                                             "innen", "do", "before", "ate", "hasta", "tard"]
     /// Word starts that make a label the invoice date's besides a date word.
-    static let issueStems = ["issu", "ausstell", "emis", "emit", "utfard", "udsted", "utsted", "wystaw", "etabli", "creat", "erstell"]
+    static let issueStems = ["issu", "ausstell", "ausgestell", "emis", "emit", "utfard", "udsted", "utsted", "wystaw", "etabli", "creat", "erstell"]
     /// Words naming the document (with a number word: its number).
-    static let documentWords: Set<String> = ["invoice", "bill", "document", "doc", "beleg", "piece", "nota", "rachunek", "bilag"]
+    static let documentStems = ["invoice", "bill", "document", "doc", "beleg", "piece", "nota", "rachunek", "bilag"]
     /// Word starts naming the buyer's order (with a number word: its reference).
     static let orderStems = ["order", "po", "bestell", "auftrag", "commande", "pedido", "ordine", "ordre", "encomenda", "zamow",
                              "requisi", "rekvi", "inkoop", "purchase", "bestilling"]
@@ -46,7 +46,7 @@ enum LabelGuess {
         let (head, remainder, colon) = split(text)
         guard !head.contains(where: \.isNumber), head.contains(where: \.isLetter) else { return nil }
         let words = LabelSynonyms.canonicalize(TextFolding.words(head))
-        guard (1...5).contains(words.count) else { return nil }
+        guard (1...6).contains(words.count) else { return nil }
         // A number word makes it an identifier's label, known kind or not (`VAT no.`).
         let numbered = words.contains("no") || words.contains("ref")
         let kinds = numbered ? identifierKind(words).map { [$0] } ?? [] : [dateKind(words), amountKind(words)].compactMap { $0 }
@@ -76,7 +76,7 @@ enum LabelGuess {
         // `po` is a word, not a start (`position`, `postal`); an order word makes it the buyer's
         // order even beside `client` (`Client PO #`).
         if words.contains("po") || has(words, orderStems.filter { $0 != "po" }) { return .purchaseOrder }
-        if words.contains(where: documentWords.contains), !has(words, otherIdStems) { return .invoiceNumber }
+        if has(words, documentStems), !has(words, otherIdStems) { return .invoiceNumber }
         return nil
     }
 
