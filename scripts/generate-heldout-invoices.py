@@ -816,7 +816,8 @@ class Invoice:
         self.wrapped_header_labels = rng.random() < 0.4
         self.bilingual = self.lang != "en" and self.country in ("CH", "DK", "NL", "SE", "NO") and rng.random() < 0.35
         self.place_date = self.layout in ("rightbox", "leaders") and rng.random() < 0.25
-        self.terms_with_date = self.show_due and rng.random() < 0.15
+        # (not in header-row cells: the sentence would run into the next column)
+        self.terms_with_date = self.show_due and rng.random() < 0.15 and self.layout != "headerrow"
         self.table_total = not self.discount_rate and not self.vat_included_only and rng.random() < 0.2
         self.total_label_currency = self.placement != "none" and rng.random() < 0.2
         self.logo_only = self.layout in ("rightbox", "inline") and rng.random() < 0.3
@@ -1205,7 +1206,8 @@ def layout_headerrow(c, inv):
     for row in range(0, len(pairs), 4):   # at most four columns per header row
         chunk = pairs[row:row + 4]
         w = (c.width - 36) / len(chunk)
-        c.rect(x0, y - 4.5, c.width - 36, 11)
+        top = 8 if inv.wrapped_header_labels else 4.5   # room for a second label line
+        c.rect(x0, y - top, c.width - 36, 6.5 + top)
         c.line(x0, y + 1.2, c.width - 18, y + 1.2)
         for i, (label, value) in enumerate(chunk):
             words = label.split()
