@@ -489,6 +489,21 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertFalse(fields.contains { $0.value == "155" })
     }
 
+    /// A total word after a net label (`Valor líquido total`, `Netto summa`) qualifies it: the
+    /// row is the subtotal, not a net label beside a grand-total label.
+    func testTotalWordAfterANetLabel() {
+        for (net, tax, gross) in [("Valor líquido total", "IVA (23%)", "Total c/ IVA"), ("Netto summa", "Moms 25 %", "Att betala")] {
+            var b = PageBuilder()
+            b.text("Costa Engenharia Lda.", x: 50, y: 60, size: 16)
+            b.text(net, x: 330, y: 400); b.text("11.851,10 €", x: 480, y: 400)
+            b.text(tax, x: 330, y: 412); b.text("2.725,75 €", x: 480, y: 412)
+            b.text(gross, x: 330, y: 424); b.text("14.576,85 €", x: 480, y: 424)
+            let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+            XCTAssertEqual(fields["Subtotal"], "11851.10", net)
+            XCTAssertEqual(fields["TotalAmount"], "14576.85", net)
+        }
+    }
+
     /// No currency symbol or code anywhere: the seller's bank country decides.
     func testCurrencyFromBankCountryWhenNoneIsPrinted() {
         var b = PageBuilder()

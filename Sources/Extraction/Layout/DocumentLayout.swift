@@ -54,6 +54,10 @@ struct DocumentLayout: Sendable {
             let suffix = cell.words[k...].map(\.text).joined(separator: " ")
             guard let next = matcher.match(suffix), next.strength >= 1 || next.endsWithColon,
                   !next.kinds.contains(where: partyKinds.contains) else { continue }
+            // `Netto summa`, `Valor líquido total`, `Net HT total`: one total word after a net or
+            // tax label qualifies it; it is no second column.
+            if let fullMatch, fullMatch.kinds.contains(where: { $0 == .subtotal || $0 == .taxTotal || $0 == .tax }),
+               next.kinds.allSatisfy({ $0 == .grandTotal }), TextFolding.words(next.phrase).count == 1 { continue }
             // The label at the start must end exactly before word k.
             if let fullMatch, fullMatch.remainder.count < suffix.count { continue }
             // A separator or the end of a sentence: `… · USt-IdNr. DE…`, `virement : IBAN FR76…`.
