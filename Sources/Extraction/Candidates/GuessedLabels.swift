@@ -12,8 +12,10 @@ struct GuessedLabels {
             // label: a generic one (`Fecha límite: …`), a distractor (`Payment expected by`), a
             // party or title word (`À régler au plus tard le …`, `Invoice Ident.`).
             if let known = layout.labels[ref], !Self.startsUnknownLabel(known) { continue }
-            // Leader dots do not make a label long.
-            let text = layout[ref].text.replacingOccurrences(of: "...", with: "").trimmingWhitespace()
+            // Leader dots do not make a label long; numbers and long prose are no label at all.
+            var text = layout[ref].text
+            guard text.utf8.count <= 200, text.utf8.first.map({ !(0x30...0x39).contains($0) }) ?? false else { continue }
+            if text.containsBytes("...") { text = text.replacingOccurrences(of: "...", with: "").trimmingWhitespace() }
             guard text.utf8.count <= 60, !CompanyLexicon.hasLegalForm(text) else { continue }
             if let guess = LabelGuess.guess(text), read(guess, slots: slots(for: guess, at: ref, in: layout), at: ref, layout, context) {
                 continue
@@ -25,6 +27,7 @@ struct GuessedLabels {
                 continue
             }
             // A value with its own label inside a sentence-like cell (`30 days net, due 04/04/2024`).
+            guard text.containsBytes(", ") || text.containsBytes("; ") else { continue }
             let segments = text.components(separatedBy: ", ").flatMap { $0.components(separatedBy: "; ") }
             for segment in segments.dropFirst() {
                 if let guess = LabelGuess.guess(segment), !guess.remainder.isEmpty,

@@ -94,7 +94,8 @@ struct PartyResolver {
     /// Kiel` → `Kühlhaus Nord GmbH`): cut at the first separator after which digits follow.
     static func nameSegment(_ text: String) -> String {
         for separator in [" · ", " | ", " • ", " – ", " - ", ", "] {
-            guard let range = text.range(of: separator) else { continue }
+            // The byte search first: `range(of:)` is slow, and most cells hold no separator.
+            guard text.containsBytes(separator), let range = text.range(of: separator) else { continue }
             let head = String(text[..<range.lowerBound]).trimmingWhitespace()
             if looksLikeName(head), text[range.upperBound...].contains(where: \.isASCIIDigit),
                !head.contains(where: \.isASCIIDigit) || CompanyLexicon.hasLegalForm(head) {
