@@ -823,6 +823,10 @@ class Invoice:
         self.logo_only = self.layout in ("rightbox", "inline") and rng.random() < 0.3
         self.vat_unlabelled = rng.random() < 0.3
         self.title_date = self.layout == "banner" and self.lang in TITLE_DATE and rng.random() < 0.4
+        # Swiss and German letters often put the address window on the right.
+        self.window_right = rng.random() < (0.5 if self.country in ("CH", "DE") else 0.15)
+        self.total_column = self.lang == "en" and rng.random() < 0.3    # `Total` heads the line amounts
+        self.vat_amount_column = self.country in ("GB", "IE") and rng.random() < 0.5
         for flag, on in [("multi_vat", multi), ("reverse_charge", self.reverse_charge), ("total_vs_due", self.deposit),
                          ("customer_vat", self.customer_vat), ("delivery_date", self.delivery), ("two_pages", count > 30),
                          ("discount", self.discount_rate)]:
@@ -972,8 +976,10 @@ def items_table(c, inv, y, wide, running_header):
                 (x1 - 30, names[5], "r"), (x1, names[3], "r")]
     else:
         cols = [(x0, names[0], "l"), (x1 - 70, names[1], "r"), (x1 - 35, names[2], "r"), (x1, names[3], "r")]
+    if inv.total_column:
+        cols[-1] = (x1, "Line total" if wide else "Total", "r")
     if inv.placement == "none" and inv.rng.random() < 0.5:
-        cols[-1] = (x1, f"{names[3]} ({inv.currency})", "r")
+        cols[-1] = (x1, f"{cols[-1][1]} ({inv.currency})", "r")
 
     def header(y):
         c.line(x0, y - 4, x1, y - 4)
@@ -988,8 +994,10 @@ def items_table(c, inv, y, wide, running_header):
             c.new_page()
             running_header(c, 2)
             y = header(45)
+        # The VAT column holds the rate, or (UK style) the line's VAT amount.
+        vat = fmt_number(amount * Decimal(str(rate)) / 100, inv.number_style) if inv.vat_amount_column else fmt_rate(rate, inv)
         values = [str(i + 1), f"{name}", str(qty), fmt_number(price, inv.number_style),
-                  fmt_rate(rate, inv), fmt_number(amount, inv.number_style)] if wide else \
+                  vat, fmt_number(amount, inv.number_style)] if wide else \
             [name, str(qty), fmt_number(price, inv.number_style), fmt_number(amount, inv.number_style)]
         for (x, _, align), v in zip(cols, values):
             c.text(x, y, v, 8.5, align=align)
@@ -1161,15 +1169,15 @@ def layout_rightbox(c, inv):
         head(c, 1)
     letterhead_name(c, inv, 18, 24, 15)
     lines_block(c, 18, 30, inv.vendor_address[:2], 8, first_bold=False, leading=3.6)
-    c.text(18, 48, f"{inv.vendor} · {inv.vendor_address[0]} · {inv.vendor_address[1]}", 6.5)
-    c.line(18, 49.5, 100, 49.5)
-    party(c, inv, 18, 55, None, inv.customer, inv.customer_address, inv.customer_vat)
+    wx, bx = (c.width - 95, 18) if inv.window_right else (18, c.width - 88)   # address window, meta box
+    c.text(wx, 48, f"{inv.vendor} · {inv.vendor_address[0]} · {inv.vendor_address[1]}", 6.5)
+    c.line(wx, 49.5, wx + 82, 49.5)
+    party(c, inv, wx, 55, None, inv.customer, inv.customer_address, inv.customer_vat)
     pairs = meta_pairs(inv)
-    bx = c.width - 88
     if inv.place_date:
         c.text(c.width - 18, 35, place_and_date(inv), 9, align="r")
     c.rect(bx, 40, 70, len(pairs) * 5 + 12)
-    if inv.right_aligned_labels:
+    if inv.right_aligned_labels and not inv.window_right:
         bx -= 12
     c.text(bx + 3, 45.5, inv.label("title"), 11, bold=True)
     for i, (label, value) in enumerate(pairs):
