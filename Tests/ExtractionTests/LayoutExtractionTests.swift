@@ -455,7 +455,7 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["VendorTaxId"], "NO671341427MVA")
 
         for (line, due) in [("Payment terms: 30 days net, due 04/04/2024", "2024-04-04"),
-                            ("À régler au plus tard le 25/01/2025", "2025-01-25")] {
+                            ("À régler au plus tard le 25/01/2025", "2025-01-25"), ("Pagamento: 22/11/2025", "2025-11-22")] {
             var page = PageBuilder()
             page.text(line, x: 50, y: 140)
             XCTAssertEqual(extractor.extract(pages: [page.page()]).filter { $0.confidence >= 0.5 }["DueDate"], due, line)
@@ -487,6 +487,15 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["VendorName"], "Nordvik Data AB")
         XCTAssertEqual(fields["PurchaseOrder"], "4500123456")
         XCTAssertFalse(fields.contains { $0.value == "155" })
+    }
+
+    /// A title with the number and the date after a `#` (`Sales Invoice #A97069 dated 23 August 2025`).
+    func testTitleWithHashNumberAndDate() {
+        var b = PageBuilder()
+        b.text("Sales Invoice #A97069 dated 23 August 2025", x: 50, y: 100, size: 14)
+        let fields = extractor.extract(pages: [b.page()])
+        XCTAssertEqual(fields["InvoiceNumber"], "A97069")
+        XCTAssertEqual(fields["InvoiceDate"], "2025-08-23")
     }
 
     /// A total word after a net label (`Valor líquido total`, `Netto summa`) qualifies it: the
