@@ -79,10 +79,10 @@ LOCALES = [
     Locale("de-DE", "DE", "EUR", ["1.234,56", "1234,56"], ["dd.mm.yyyy", "d.m.yyyy", "dd.mm.yy", "d. month yyyy"], [19, 7],
            ["sym_post", "code_post", "none"]),
     Locale("de-CH", "CH", "CHF", ["1'234.56", "1’234.56"], ["dd.mm.yyyy", "d. month yyyy", "d.m.yyyy"], [8.1, 2.6],
-           ["code_pre", "code_post", "none"]),
+           ["code_pre", "code_post", "none", "franc_pre"]),
     Locale("fr-FR", "FR", "EUR", ["1 234,56", "1\u00a0234,56", "1\u202f234,56"], ["dd/mm/yyyy", "d month yyyy"], [20, 5.5],
            ["sym_post", "code_post"]),
-    Locale("fr-CH", "CH", "CHF", ["1'234.56", "1 234.56"], ["dd.mm.yyyy", "d month yyyy"], [8.1], ["code_pre", "none"]),
+    Locale("fr-CH", "CH", "CHF", ["1'234.56", "1 234.56"], ["dd.mm.yyyy", "d month yyyy"], [8.1], ["code_pre", "none", "franc_pre"]),
     Locale("nl-NL", "NL", "EUR", ["1.234,56"], ["dd-mm-yyyy", "d month yyyy", "iso"], [21, 9], ["sym_pre_sp", "code_pre"]),
     Locale("sv-SE", "SE", "SEK", ["1 234,56", "1234,56"], ["iso", "d month yyyy"], [25, 12], ["sym_post", "code_post"]),
     Locale("es-ES", "ES", "EUR", ["1.234,56"], ["dd/mm/yyyy", "dd-mm-yyyy", "d de month de yyyy"], [21, 10],
@@ -433,6 +433,11 @@ TABLE_TOTAL = {"en": "Total", "de": "Summe", "fr": "Total", "nl": "Totaal", "sv"
                "da": "I alt", "nb": "Sum", "pt": "Total", "pl": "Razem"}
 # `Invoice 123 dated 5 March 2024`: the date joined to the number in the title.
 TITLE_DATE = {"en": "dated", "de": "vom", "fr": "du", "it": "del", "nl": "d.d.", "es": "de fecha"}
+# A contact line under the customer's name.
+ATTENTION = {"en": "Attn: Accounts Payable", "de": "z. Hd. Frau Keller", "fr": "À l'attention de M. Martin",
+             "nl": "T.a.v. de crediteurenadministratie", "sv": "Att: Ekonomiavdelningen", "es": "A la atención de Sra. López",
+             "it": "Alla c.a. Ufficio Amministrazione", "da": "Att.: Bogholderiet", "nb": "Att.: Regnskap",
+             "pt": "A/C Departamento Financeiro", "pl": "Do rąk: Dział Księgowości"}
 US_EXTRAS = [("Terms", "Net 30"), ("Ship via", "UPS Ground"), ("Sales rep", "J. Miller"), ("FOB", "Origin")]
 CURRENCY_LABEL = {"en": "Currency", "de": "Währung", "fr": "Devise", "nl": "Valuta", "sv": "Valuta", "es": "Moneda",
                   "it": "Valuta", "da": "Valuta", "nb": "Valuta", "pt": "Moeda", "pl": "Waluta"}
@@ -661,7 +666,8 @@ def fmt_money(value, inv, with_currency=True):
         return text
     cur, sym = inv.currency, SYMBOLS[inv.currency]
     return {"sym_pre": sym + text if len(sym) == 1 else f"{sym} {text}", "sym_pre_sp": f"{sym} {text}",
-            "sym_post": f"{text} {sym}", "code_pre": f"{cur} {text}", "code_post": f"{text} {cur}"}[inv.placement]
+            "sym_post": f"{text} {sym}", "code_pre": f"{cur} {text}", "code_post": f"{text} {cur}",
+            "franc_pre": f"Fr. {text}"}[inv.placement]   # Swiss francs as shops print them
 
 
 def fmt_date(d, style, lang):
@@ -827,6 +833,9 @@ class Invoice:
         self.window_right = rng.random() < (0.5 if self.country in ("CH", "DE") else 0.15)
         self.total_column = self.lang == "en" and rng.random() < 0.3    # `Total` heads the line amounts
         self.vat_amount_column = self.country in ("GB", "IE") and rng.random() < 0.5
+        self.attention_line = rng.random() < 0.3
+        self.sender_separator = rng.choice([" · ", " | ", ", ", " - ", " • "])
+        self.spaced_title = rng.random() < 0.15
         for flag, on in [("multi_vat", multi), ("reverse_charge", self.reverse_charge), ("total_vs_due", self.deposit),
                          ("customer_vat", self.customer_vat), ("delivery_date", self.delivery), ("two_pages", count > 30),
                          ("discount", self.discount_rate)]:
@@ -835,6 +844,8 @@ class Invoice:
 
     def label(self, key, **kw):
         text = self.lex[key].format(**kw)
+        if key == "title" and self.spaced_title and " " not in text:   # `I N V O I C E`
+            return " ".join(text.upper())
         if self.bilingual and key in ("number", "date", "due", "po", "custno", "delivery"):
             text += " / " + LEX["en"][key][0]   # `Fakturanr. / Invoice No.`
         return text.upper() if self.caps else text
@@ -1094,7 +1105,9 @@ def party(c, inv, x, y, heading, name, addr, vat=None):
     if heading:
         c.text(x, y, heading, 8, bold=True)
         y += 4.5
-    y = lines_block(c, x, y, [name] + addr, 9)
+    attention = ATTENTION.get(inv.lang) if name == inv.customer and inv.attention_line else None
+    lines = [name] + ([attention] if attention else []) + addr
+    y = lines_block(c, x, y, lines, 9)
     if vat:
         # Many invoices print the buyer's VAT id under the very label the seller's has.
         label = inv.label("vat") if inv.buyer_vat_same_label and inv.country != "US" else inv.label("custvat")
@@ -1170,7 +1183,7 @@ def layout_rightbox(c, inv):
     letterhead_name(c, inv, 18, 24, 15)
     lines_block(c, 18, 30, inv.vendor_address[:2], 8, first_bold=False, leading=3.6)
     wx, bx = (c.width - 95, 18) if inv.window_right else (18, c.width - 88)   # address window, meta box
-    c.text(wx, 48, f"{inv.vendor} · {inv.vendor_address[0]} · {inv.vendor_address[1]}", 6.5)
+    c.text(wx, 48, inv.sender_separator.join([inv.vendor] + inv.vendor_address[:2]), 6.5)
     c.line(wx, 49.5, wx + 82, 49.5)
     party(c, inv, wx, 55, None, inv.customer, inv.customer_address, inv.customer_vat)
     pairs = meta_pairs(inv)
