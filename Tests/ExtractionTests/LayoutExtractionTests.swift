@@ -498,6 +498,32 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["InvoiceDate"], "2025-08-23")
     }
 
+    /// An attention line under (or over) the customer's name is part of the address, never
+    /// the name, whether a label introduces the block or it sits in the envelope window.
+    func testAttentionLinesAreNotNames() {
+        for attention in ["Attn: Accounts Payable", "z. Hd. Frau Keller", "À l'attention de M. Martin", "T.a.v. de administratie",
+                          "A la atención de Sra. López", "Alla c.a. Ufficio Amministrazione", "Att.: Regnskap"] {
+            var window = PageBuilder()
+            window.text("Martínez Suministros S.L.", x: 50, y: 60, size: 16)
+            window.text("Martínez Suministros S.L., Calle Mayor, 179, 46002 Valencia", x: 50, y: 131, size: 6)
+            window.text("García Suministros S.L.", x: 50, y: 149)
+            window.text(attention, x: 50, y: 161)
+            window.text("Calle Berg, 142", x: 50, y: 173)
+            window.text("28013 Madrid", x: 50, y: 185)
+            XCTAssertEqual(extractor.extract(pages: [window.page()])["CustomerName"], "García Suministros S.L.", attention)
+
+            var labelled = PageBuilder()
+            labelled.text("Bill to", x: 50, y: 130)
+            labelled.text(attention, x: 50, y: 142)
+            labelled.text("García Suministros S.L.", x: 50, y: 154)
+            labelled.text("Calle Berg, 142", x: 50, y: 166)
+            XCTAssertEqual(extractor.extract(pages: [labelled.page()])["CustomerName"], "García Suministros S.L.", attention)
+        }
+        XCTAssertFalse(AttentionLine.matches("Attention to detail Ltd"))
+        XCTAssertTrue(CompanyLexicon.hasLegalForm("Kowalski Serwis Sp. z o.o."))
+        XCTAssertTrue(CompanyLexicon.hasLegalForm("Costa Engenharia Lda."))
+    }
+
     /// A total word after a net label (`Valor líquido total`, `Netto summa`) qualifies it: the
     /// row is the subtotal, not a net label beside a grand-total label.
     func testTotalWordAfterANetLabel() {

@@ -139,8 +139,10 @@ struct DocumentLayout: Sendable {
         while result.count < maxRows, let next = below(of: current, maxLines: 2.2) {
             let label = self[ref]
             let cell = self[next]
+            // Another party's label ends the block; an attention line starting with a party
+            // word (`A la atención de …`, `À l'attention de …`) is part of it.
             guard abs(cell.box.x0 - label.box.x0) < 3 * label.lineHeight,
-                  !(labels[next]?.kinds.contains(where: partyKinds.contains) ?? false) else { break }
+                  !(labels[next]?.kinds.contains(where: partyKinds.contains) ?? false) || AttentionLine.matches(cell.text) else { break }
             result.append(next)
             current = next
         }
