@@ -454,6 +454,12 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["DueDate"], "2024-03-29")
         XCTAssertEqual(fields["VendorTaxId"], "NO671341427MVA")
 
+        // The bare VAT id, whose country reads as the number word `No`.
+        var bare = PageBuilder()
+        bare.text("Bergen Marine AS", x: 50, y: 760, size: 7)
+        bare.text("NO 671 341 427 MVA", x: 50, y: 770, size: 7)
+        XCTAssertEqual(extractor.extract(pages: [bare.page()]).filter { $0.confidence >= 0.5 }["VendorTaxId"], "NO671341427MVA")
+
         for (line, due) in [("Payment terms: 30 days net, due 04/04/2024", "2024-04-04"),
                             ("À régler au plus tard le 25/01/2025", "2025-01-25"), ("Pagamento: 22/11/2025", "2025-11-22")] {
             var page = PageBuilder()

@@ -48,6 +48,11 @@ struct DocumentLayout: Sendable {
         let fullMatch = matcher.match(cell.text) ?? matcher.embeddedTaxLabel(cell.text)
         // Prose runs of more than `maxSplitWords` are left whole: splitting is quadratic.
         guard (2...maxSplitWords).contains(cell.words.count) else { return [(cell, fullMatch)] }
+        // `NO 671 341 427 MVA`, `CHE-123.456.789 MWST`: a VAT number's suffix is no tax label.
+        if let last = cell.words.last?.text, ["MVA", "MWST", "TVA", "IVA"].contains(last.uppercased()),
+           TaxIdParser.vatNumber(cell.text) != nil {
+            return [(cell, fullMatch)]
+        }
         let partyKinds: Set<LabelKind> = [.billTo, .seller, .shipTo, .documentTitle, .contact]
         for k in 1..<cell.words.count where matcher.mayStartLabel(cell.words[k].text) {
             let prefix = cell.words[..<k].map(\.text).joined(separator: " ")
