@@ -7,7 +7,18 @@ struct GuessedLabels {
     private(set) var amounts: [AmountCandidate] = []
 
     init(layout: DocumentLayout, claimed: Set<CellRef>, context: DocumentContext) {
+        var itemRows: [CellRef: Bool] = [:]   // per (page, row), column 0
         for ref in layout.allCells where !claimed.contains(ref) {
+            // Line-item rows (several cells, two or more of them bare numbers) hold no labels.
+            let rowKey = CellRef(page: ref.page, row: ref.row, column: 0)
+            let isItemRow = itemRows[rowKey] ?? {
+                let row = layout.pages[ref.page].rows[ref.row]
+                return row.count >= 4 && row.filter { cell in
+                    cell.text.contains(where: \.isASCIIDigit) && !cell.text.contains(where: \.isLetter)
+                }.count >= 2
+            }()
+            itemRows[rowKey] = isItemRow
+            if isItemRow { continue }
             // A lexicon label reads its own value, unless it is a word starting a longer unknown
             // label: a generic one (`Fecha límite: …`), a distractor (`Payment expected by`), a
             // party or title word (`À régler au plus tard le …`, `Invoice Ident.`).
