@@ -77,6 +77,8 @@ final class LabelMatcherTests: XCTestCase {
             ("Net value of the order", [.subtotal]), ("Endsumme brutto", [.grandTotal]), ("Totalt belopp", [.grandTotal]),
             ("Total to pay", [.dueDate, .amountDue]), ("Total paid", []), ("VAT charged", [.taxTotal]), ("Net weight", []), ("Discount total", []),
             ("Somme à payer TTC", [.dueDate, .amountDue]), ("Value before VAT", [.dueDate, .subtotal]),
+            ("Kwota bez VAT", [.subtotal]), ("Sum før mva", [.subtotal]), ("Pre-tax total", [.subtotal]), ("Taxable value", [.subtotal]),
+            ("Invoice code", [.invoiceNumber]), ("Order ID", [.purchaseOrder]), ("Customer ID", []),
         ]
         for (text, kinds) in amounts {
             XCTAssertEqual(LabelGuess.guess(text)?.kinds ?? [], kinds, text)

@@ -32,7 +32,12 @@ enum LabelGuess {
 
     /// Word starts of amounts: gross, net, total; and of what is not a total.
     static let grossStems = ["incl", "ttc", "tvac", "brutto", "gross"]
-    static let netStems = ["excl", "net", "ht", "htva", "iliquid", "imponib", "tributa", "grunnlag"]
+    static let netStems = ["excl", "net", "ht", "htva", "iliquid", "imponib", "tributa", "grunnlag", "taxable"]
+    /// `before` / `without` words that make a tax word mean the net (`Sum før mva`, `Kwota bez VAT`).
+    static let withoutWords: Set<String> = ["before", "vor", "avant", "antes", "prima", "for", "fore", "pre", "without", "ohne",
+                                            "sans", "sin", "sem", "senza", "zonder", "uten", "uden", "utan", "bez"]
+    /// Words that, like a number word, make a label an identifier's (`Invoice ID`, `Order code`).
+    static let identifierWords: Set<String> = ["no", "ref", "id", "code", "ident", "identifier", "kennung"]
     static let totalStems = ["total", "gesamt", "summ", "ogol", "razem", "importe", "montant", "bedrag", "belop", "belob", "valor", "importo"]
     static let paymentStems = ["pay", "betal", "zahl", "plat", "saldo", "saldar", "due", "payable", "pagar", "pagare", "payer"]
     static let otherAmountStems = ["discount", "rabat", "remise", "sconto", "descuento", "korting", "desconto", "deposit", "anzahl",
@@ -48,7 +53,7 @@ enum LabelGuess {
         let words = LabelSynonyms.canonicalize(TextFolding.words(head))
         guard (1...6).contains(words.count) else { return nil }
         // A number word makes it an identifier's label, known kind or not (`VAT no.`).
-        let numbered = words.contains("no") || words.contains("ref")
+        let numbered = words.contains(where: identifierWords.contains)
         let kinds = numbered ? identifierKind(words).map { [$0] } ?? [] : [dateKind(words), amountKind(words)].compactMap { $0 }
         guard !kinds.isEmpty else { return nil }
         return LabelMatch(kinds: kinds, strength: strength, remainder: remainder, phrase: head, endsWithColon: colon)
@@ -93,8 +98,8 @@ enum LabelGuess {
         guard !words.contains("date"), !has(words, otherAmountStems) else { return nil }
         let payment = has(words, paymentStems)
         if has(words, grossStems) { return payment ? .amountDue : .grandTotal }
-        // `before VAT`, `vor Steuer`, `avant TVA`: the net.
-        if has(words, netStems) || words.contains("vat") && words.contains(where: ["before", "vor", "avant", "antes", "prima"].contains) {
+        // `before VAT`, `vor Steuer`, `sin IVA`, `bez VAT`, `Pre-tax`: the net.
+        if has(words, netStems) || words.contains("vat") && words.contains(where: withoutWords.contains) {
             return .subtotal
         }
         if words.contains("vat") { return .taxTotal }
