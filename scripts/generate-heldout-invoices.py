@@ -79,10 +79,10 @@ LOCALES = [
     Locale("de-DE", "DE", "EUR", ["1.234,56", "1234,56"], ["dd.mm.yyyy", "d.m.yyyy", "dd.mm.yy", "d. month yyyy"], [19, 7],
            ["sym_post", "code_post", "none"]),
     Locale("de-CH", "CH", "CHF", ["1'234.56", "1’234.56"], ["dd.mm.yyyy", "d. month yyyy", "d.m.yyyy"], [8.1, 2.6],
-           ["code_pre", "code_post", "none"]),
+           ["code_pre", "code_post", "none", "franc_pre"]),
     Locale("fr-FR", "FR", "EUR", ["1 234,56", "1\u00a0234,56", "1\u202f234,56"], ["dd/mm/yyyy", "d month yyyy"], [20, 5.5],
            ["sym_post", "code_post"]),
-    Locale("fr-CH", "CH", "CHF", ["1'234.56", "1 234.56"], ["dd.mm.yyyy", "d month yyyy"], [8.1], ["code_pre", "none"]),
+    Locale("fr-CH", "CH", "CHF", ["1'234.56", "1 234.56"], ["dd.mm.yyyy", "d month yyyy"], [8.1], ["code_pre", "none", "franc_pre"]),
     Locale("nl-NL", "NL", "EUR", ["1.234,56"], ["dd-mm-yyyy", "d month yyyy", "iso"], [21, 9], ["sym_pre_sp", "code_pre"]),
     Locale("sv-SE", "SE", "SEK", ["1 234,56", "1234,56"], ["iso", "d month yyyy"], [25, 12], ["sym_post", "code_post"]),
     Locale("es-ES", "ES", "EUR", ["1.234,56"], ["dd/mm/yyyy", "dd-mm-yyyy", "d de month de yyyy"], [21, 10],
@@ -433,6 +433,11 @@ TABLE_TOTAL = {"en": "Total", "de": "Summe", "fr": "Total", "nl": "Totaal", "sv"
                "da": "I alt", "nb": "Sum", "pt": "Total", "pl": "Razem"}
 # `Invoice 123 dated 5 March 2024`: the date joined to the number in the title.
 TITLE_DATE = {"en": "dated", "de": "vom", "fr": "du", "it": "del", "nl": "d.d.", "es": "de fecha"}
+# A contact line under the customer's name.
+ATTENTION = {"en": "Attn: Accounts Payable", "de": "z. Hd. Frau Keller", "fr": "À l'attention de M. Martin",
+             "nl": "T.a.v. de crediteurenadministratie", "sv": "Att: Ekonomiavdelningen", "es": "A la atención de Sra. López",
+             "it": "Alla c.a. Ufficio Amministrazione", "da": "Att.: Bogholderiet", "nb": "Att.: Regnskap",
+             "pt": "A/C Departamento Financeiro", "pl": "Do rąk: Dział Księgowości"}
 US_EXTRAS = [("Terms", "Net 30"), ("Ship via", "UPS Ground"), ("Sales rep", "J. Miller"), ("FOB", "Origin")]
 CURRENCY_LABEL = {"en": "Currency", "de": "Währung", "fr": "Devise", "nl": "Valuta", "sv": "Valuta", "es": "Moneda",
                   "it": "Valuta", "da": "Valuta", "nb": "Valuta", "pt": "Moeda", "pl": "Waluta"}
@@ -661,7 +666,8 @@ def fmt_money(value, inv, with_currency=True):
         return text
     cur, sym = inv.currency, SYMBOLS[inv.currency]
     return {"sym_pre": sym + text if len(sym) == 1 else f"{sym} {text}", "sym_pre_sp": f"{sym} {text}",
-            "sym_post": f"{text} {sym}", "code_pre": f"{cur} {text}", "code_post": f"{text} {cur}"}[inv.placement]
+            "sym_post": f"{text} {sym}", "code_pre": f"{cur} {text}", "code_post": f"{text} {cur}",
+            "franc_pre": f"Fr. {text}"}[inv.placement]   # Swiss francs as shops print them
 
 
 def fmt_date(d, style, lang):
@@ -816,12 +822,20 @@ class Invoice:
         self.wrapped_header_labels = rng.random() < 0.4
         self.bilingual = self.lang != "en" and self.country in ("CH", "DK", "NL", "SE", "NO") and rng.random() < 0.35
         self.place_date = self.layout in ("rightbox", "leaders") and rng.random() < 0.25
-        self.terms_with_date = self.show_due and rng.random() < 0.15
+        # (not in header-row cells: the sentence would run into the next column)
+        self.terms_with_date = self.show_due and rng.random() < 0.15 and self.layout != "headerrow"
         self.table_total = not self.discount_rate and not self.vat_included_only and rng.random() < 0.2
         self.total_label_currency = self.placement != "none" and rng.random() < 0.2
         self.logo_only = self.layout in ("rightbox", "inline") and rng.random() < 0.3
         self.vat_unlabelled = rng.random() < 0.3
         self.title_date = self.layout == "banner" and self.lang in TITLE_DATE and rng.random() < 0.4
+        # Swiss and German letters often put the address window on the right.
+        self.window_right = rng.random() < (0.5 if self.country in ("CH", "DE") else 0.15)
+        self.total_column = self.lang == "en" and rng.random() < 0.3    # `Total` heads the line amounts
+        self.vat_amount_column = self.country in ("GB", "IE") and rng.random() < 0.5
+        self.attention_line = rng.random() < 0.3
+        self.sender_separator = rng.choice([" · ", " | ", ", ", " - ", " • "])
+        self.spaced_title = rng.random() < 0.15
         for flag, on in [("multi_vat", multi), ("reverse_charge", self.reverse_charge), ("total_vs_due", self.deposit),
                          ("customer_vat", self.customer_vat), ("delivery_date", self.delivery), ("two_pages", count > 30),
                          ("discount", self.discount_rate)]:
@@ -830,6 +844,8 @@ class Invoice:
 
     def label(self, key, **kw):
         text = self.lex[key].format(**kw)
+        if key == "title" and self.spaced_title and " " not in text:   # `I N V O I C E`
+            return " ".join(text.upper())
         if self.bilingual and key in ("number", "date", "due", "po", "custno", "delivery"):
             text += " / " + LEX["en"][key][0]   # `Fakturanr. / Invoice No.`
         return text.upper() if self.caps else text
@@ -971,8 +987,10 @@ def items_table(c, inv, y, wide, running_header):
                 (x1 - 30, names[5], "r"), (x1, names[3], "r")]
     else:
         cols = [(x0, names[0], "l"), (x1 - 70, names[1], "r"), (x1 - 35, names[2], "r"), (x1, names[3], "r")]
+    if inv.total_column:
+        cols[-1] = (x1, "Line total" if wide else "Total", "r")
     if inv.placement == "none" and inv.rng.random() < 0.5:
-        cols[-1] = (x1, f"{names[3]} ({inv.currency})", "r")
+        cols[-1] = (x1, f"{cols[-1][1]} ({inv.currency})", "r")
 
     def header(y):
         c.line(x0, y - 4, x1, y - 4)
@@ -987,8 +1005,10 @@ def items_table(c, inv, y, wide, running_header):
             c.new_page()
             running_header(c, 2)
             y = header(45)
+        # The VAT column holds the rate, or (UK style) the line's VAT amount.
+        vat = fmt_number(amount * Decimal(str(rate)) / 100, inv.number_style) if inv.vat_amount_column else fmt_rate(rate, inv)
         values = [str(i + 1), f"{name}", str(qty), fmt_number(price, inv.number_style),
-                  fmt_rate(rate, inv), fmt_number(amount, inv.number_style)] if wide else \
+                  vat, fmt_number(amount, inv.number_style)] if wide else \
             [name, str(qty), fmt_number(price, inv.number_style), fmt_number(amount, inv.number_style)]
         for (x, _, align), v in zip(cols, values):
             c.text(x, y, v, 8.5, align=align)
@@ -1085,7 +1105,9 @@ def party(c, inv, x, y, heading, name, addr, vat=None):
     if heading:
         c.text(x, y, heading, 8, bold=True)
         y += 4.5
-    y = lines_block(c, x, y, [name] + addr, 9)
+    attention = ATTENTION.get(inv.lang) if name == inv.customer and inv.attention_line else None
+    lines = [name] + ([attention] if attention else []) + addr
+    y = lines_block(c, x, y, lines, 9)
     if vat:
         # Many invoices print the buyer's VAT id under the very label the seller's has.
         label = inv.label("vat") if inv.buyer_vat_same_label and inv.country != "US" else inv.label("custvat")
@@ -1160,15 +1182,15 @@ def layout_rightbox(c, inv):
         head(c, 1)
     letterhead_name(c, inv, 18, 24, 15)
     lines_block(c, 18, 30, inv.vendor_address[:2], 8, first_bold=False, leading=3.6)
-    c.text(18, 48, f"{inv.vendor} · {inv.vendor_address[0]} · {inv.vendor_address[1]}", 6.5)
-    c.line(18, 49.5, 100, 49.5)
-    party(c, inv, 18, 55, None, inv.customer, inv.customer_address, inv.customer_vat)
+    wx, bx = (c.width - 95, 18) if inv.window_right else (18, c.width - 88)   # address window, meta box
+    c.text(wx, 48, inv.sender_separator.join([inv.vendor] + inv.vendor_address[:2]), 6.5)
+    c.line(wx, 49.5, wx + 82, 49.5)
+    party(c, inv, wx, 55, None, inv.customer, inv.customer_address, inv.customer_vat)
     pairs = meta_pairs(inv)
-    bx = c.width - 88
     if inv.place_date:
         c.text(c.width - 18, 35, place_and_date(inv), 9, align="r")
     c.rect(bx, 40, 70, len(pairs) * 5 + 12)
-    if inv.right_aligned_labels:
+    if inv.right_aligned_labels and not inv.window_right:
         bx -= 12
     c.text(bx + 3, 45.5, inv.label("title"), 11, bold=True)
     for i, (label, value) in enumerate(pairs):
@@ -1205,7 +1227,8 @@ def layout_headerrow(c, inv):
     for row in range(0, len(pairs), 4):   # at most four columns per header row
         chunk = pairs[row:row + 4]
         w = (c.width - 36) / len(chunk)
-        c.rect(x0, y - 4.5, c.width - 36, 11)
+        top = 8 if inv.wrapped_header_labels else 4.5   # room for a second label line
+        c.rect(x0, y - top, c.width - 36, 6.5 + top)
         c.line(x0, y + 1.2, c.width - 18, y + 1.2)
         for i, (label, value) in enumerate(chunk):
             words = label.split()

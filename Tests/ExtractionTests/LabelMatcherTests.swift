@@ -67,7 +67,8 @@ final class LabelMatcherTests: XCTestCase {
             ("Amount 12.00", nil), ("Quote date", nil),
             ("Bill #", .invoiceNumber), ("Document ref.", .invoiceNumber), ("Client PO ref", .purchaseOrder),
             ("Auftrag Nr.", .purchaseOrder), ("Customer no.", nil), ("VAT no.", nil), ("Delivery note no.", nil),
-            ("Page no.", nil), ("Position no.", nil),
+            ("Page no.", nil), ("Position no.", nil), ("Billing No.", .invoiceNumber), ("Pagar até", .dueDate),
+            ("À régler au plus tard le", .dueDate), ("Ausgestellt", .invoiceDate), ("Kundens org.nr.", nil),
         ]
         for (text, kind) in cases {
             XCTAssertEqual(LabelGuess.guess(text)?.kinds.first, kind, text)
@@ -76,6 +77,8 @@ final class LabelMatcherTests: XCTestCase {
             ("Net value of the order", [.subtotal]), ("Endsumme brutto", [.grandTotal]), ("Totalt belopp", [.grandTotal]),
             ("Total to pay", [.dueDate, .amountDue]), ("Total paid", []), ("VAT charged", [.taxTotal]), ("Net weight", []), ("Discount total", []),
             ("Somme à payer TTC", [.dueDate, .amountDue]), ("Value before VAT", [.dueDate, .subtotal]),
+            ("Kwota bez VAT", [.subtotal]), ("Sum før mva", [.subtotal]), ("Pre-tax total", [.subtotal]), ("Taxable value", [.subtotal]),
+            ("Invoice code", [.invoiceNumber]), ("Order ID", [.purchaseOrder]), ("Customer ID", []),
         ]
         for (text, kinds) in amounts {
             XCTAssertEqual(LabelGuess.guess(text)?.kinds ?? [], kinds, text)

@@ -441,6 +441,33 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["Subtotal"], "1000.00")
     }
 
+    /// Unknown labels wrapped onto two lines, after a party word, or inside payment terms; a
+    /// registration number printed as a VAT number is the VAT id.
+    func testUnknownLabelsStackedAfterPartyWordsAndInTerms() {
+        var b = PageBuilder()
+        b.text("Fjordline Logistikk ASA", x: 50, y: 60, size: 16)
+        b.text("Fattura n. 2025/118", x: 50, y: 100)
+        b.text("Termine", x: 350, y: 100); b.text("di pagamento", x: 350, y: 111); b.text("29/03/2024", x: 350, y: 124)
+        b.text("Org.nr. NO 671 341 427 MVA", x: 50, y: 790, size: 7)
+
+        let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+        XCTAssertEqual(fields["DueDate"], "2024-03-29")
+        XCTAssertEqual(fields["VendorTaxId"], "NO671341427MVA")
+
+        // The bare VAT id, whose country reads as the number word `No`.
+        var bare = PageBuilder()
+        bare.text("Bergen Marine AS", x: 50, y: 760, size: 7)
+        bare.text("NO 671 341 427 MVA", x: 50, y: 770, size: 7)
+        XCTAssertEqual(extractor.extract(pages: [bare.page()]).filter { $0.confidence >= 0.5 }["VendorTaxId"], "NO671341427MVA")
+
+        for (line, due) in [("Payment terms: 30 days net, due 04/04/2024", "2024-04-04"),
+                            ("À régler au plus tard le 25/01/2025", "2025-01-25"), ("Pagamento: 22/11/2025", "2025-11-22")] {
+            var page = PageBuilder()
+            page.text(line, x: 50, y: 140)
+            XCTAssertEqual(extractor.extract(pages: [page.page()]).filter { $0.confidence >= 0.5 }["DueDate"], due, line)
+        }
+    }
+
     /// Labels the lexicon does not know are read by their words, weaker than a known label;
     /// a company named `… Data AB` stays a name, a validity date is no due date.
     func testUnknownLabelsGuessedFromTheirWords() {
@@ -466,6 +493,56 @@ final class LayoutExtractionTests: XCTestCase {
         XCTAssertEqual(fields["VendorName"], "Nordvik Data AB")
         XCTAssertEqual(fields["PurchaseOrder"], "4500123456")
         XCTAssertFalse(fields.contains { $0.value == "155" })
+    }
+
+    /// A title with the number and the date after a `#` (`Sales Invoice #A97069 dated 23 August 2025`).
+    func testTitleWithHashNumberAndDate() {
+        var b = PageBuilder()
+        b.text("Sales Invoice #A97069 dated 23 August 2025", x: 50, y: 100, size: 14)
+        let fields = extractor.extract(pages: [b.page()])
+        XCTAssertEqual(fields["InvoiceNumber"], "A97069")
+        XCTAssertEqual(fields["InvoiceDate"], "2025-08-23")
+    }
+
+    /// An attention line under (or over) the customer's name is part of the address, never
+    /// the name, whether a label introduces the block or it sits in the envelope window.
+    func testAttentionLinesAreNotNames() {
+        for attention in ["Attn: Accounts Payable", "z. Hd. Frau Keller", "À l'attention de M. Martin", "T.a.v. de administratie",
+                          "A la atención de Sra. López", "Alla c.a. Ufficio Amministrazione", "Att.: Regnskap"] {
+            var window = PageBuilder()
+            window.text("Martínez Suministros S.L.", x: 50, y: 60, size: 16)
+            window.text("Martínez Suministros S.L., Calle Mayor, 179, 46002 Valencia", x: 50, y: 131, size: 6)
+            window.text("García Suministros S.L.", x: 50, y: 149)
+            window.text(attention, x: 50, y: 161)
+            window.text("Calle Berg, 142", x: 50, y: 173)
+            window.text("28013 Madrid", x: 50, y: 185)
+            XCTAssertEqual(extractor.extract(pages: [window.page()])["CustomerName"], "García Suministros S.L.", attention)
+
+            var labelled = PageBuilder()
+            labelled.text("Bill to", x: 50, y: 130)
+            labelled.text(attention, x: 50, y: 142)
+            labelled.text("García Suministros S.L.", x: 50, y: 154)
+            labelled.text("Calle Berg, 142", x: 50, y: 166)
+            XCTAssertEqual(extractor.extract(pages: [labelled.page()])["CustomerName"], "García Suministros S.L.", attention)
+        }
+        XCTAssertFalse(AttentionLine.matches("Attention to detail Ltd"))
+        XCTAssertTrue(CompanyLexicon.hasLegalForm("Kowalski Serwis Sp. z o.o."))
+        XCTAssertTrue(CompanyLexicon.hasLegalForm("Costa Engenharia Lda."))
+    }
+
+    /// A total word after a net label (`Valor líquido total`, `Netto summa`) qualifies it: the
+    /// row is the subtotal, not a net label beside a grand-total label.
+    func testTotalWordAfterANetLabel() {
+        for (net, tax, gross) in [("Valor líquido total", "IVA (23%)", "Total c/ IVA"), ("Netto summa", "Moms 25 %", "Att betala")] {
+            var b = PageBuilder()
+            b.text("Costa Engenharia Lda.", x: 50, y: 60, size: 16)
+            b.text(net, x: 330, y: 400); b.text("11.851,10 €", x: 480, y: 400)
+            b.text(tax, x: 330, y: 412); b.text("2.725,75 €", x: 480, y: 412)
+            b.text(gross, x: 330, y: 424); b.text("14.576,85 €", x: 480, y: 424)
+            let fields = extractor.extract(pages: [b.page()]).filter { $0.confidence >= 0.5 }
+            XCTAssertEqual(fields["Subtotal"], "11851.10", net)
+            XCTAssertEqual(fields["TotalAmount"], "14576.85", net)
+        }
     }
 
     /// No currency symbol or code anywhere: the seller's bank country decides.

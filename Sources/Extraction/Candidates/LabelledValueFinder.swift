@@ -88,7 +88,8 @@ struct LabelledValueFinder {
             // `Fattura n. 45/2024 del 05/03/2024`, `Facture n° 12 du 5 mars 2024`: the date
             // printed with the number is the invoice date.
             if field == .invoiceNumber, slot.position == .inline,
-               let (date, dateValidity) = FieldValueReader.date(String(slot.text.dropFirst(id.count)), order: context.dateOrder) {
+               let idEnd = slot.text.range(of: id)?.upperBound,   // after a `#` the id is not a prefix
+               let (date, dateValidity) = FieldValueReader.date(String(slot.text[idEnd...]), order: context.dateOrder) {
                 fields.append(FieldCandidate(field: .invoiceDate, value: date.description, score: 0.6 * weight * dateValidity,
                                              cell: slot.cell, box: box, raw: slot.text))
             }
@@ -140,11 +141,21 @@ struct LabelledValueFinder {
             add(.bankgiro, bankgiro, validity)
         case .deliveryDate, .orderDate, .otherDate:
             return DateParser.date(slot.text, order: context.dateOrder) != nil
-        case .customerTaxId, .companyRegistration, .customerNumber, .ourReference, .plusgiro, .bankAccount, .deposit,
+        case .companyRegistration:
+            // A registration number printed as a full VAT number is the VAT id (Norway's
+            // `Org.nr. NO 123 456 789 MVA`); a bare one (`556677-8899`) is only claimed.
+            if let vat = TaxIdParser.vatNumber(slot.text) { add(.vendorTaxId, vat, 0.8) }
+            return slot.text.contains(where: \.isASCIIDigit)
+        case .customerTaxId, .customerNumber, .ourReference, .plusgiro, .bankAccount, .deposit,
              .otherReference, .otherAmount:
             // Claim the value so that no other label or scan takes it.
             return slot.text.contains(where: \.isASCIIDigit)
-        case .taxRate, .paymentTerms, .pageNumber, .contact, .billTo, .seller, .shipTo:
+        case .paymentTerms:
+            // Terms given as a date (`Pagamento: 22/11/2025`, `Payment: 05.03.2024`) name the due date.
+            guard slot.text.split(separator: " ").count <= 5,
+                  let (date, validity) = FieldValueReader.date(slot.text, order: context.dateOrder) else { return false }
+            add(.dueDate, date.description, 0.8 * validity)
+        case .taxRate, .pageNumber, .contact, .billTo, .seller, .shipTo:
             return false
         }
         return true

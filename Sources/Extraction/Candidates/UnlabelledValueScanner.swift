@@ -20,6 +20,11 @@ enum UnlabelledValueScanner {
                 }
             }
             found += keywordValues(in: text, cell: ref, layout: layout)
+            // `NO 671 341 427 MVA` reads as the generic label `No` before a number (and is claimed
+            // as one): a cell that is a whole VAT number is the VAT id all the same.
+            if let match = layout.labels[ref], match.strength < 1, let vat = TaxIdParser.vatNumber(cell.text) {
+                found.append(FieldCandidate(field: .vendorTaxId, value: vat, score: 0.5, cell: ref, box: cell.box, raw: cell.text))
+            }
             if claimed.contains(ref) { continue }
             if ref.page == 0, cell.box.y1 < layout.pages[0].height * 0.5, let date = placeAndDate(text, order: order) {
                 found.append(FieldCandidate(field: .invoiceDate, value: date.description, score: 0.45, cell: ref, box: cell.box, raw: cell.text))

@@ -48,12 +48,21 @@ struct DocumentLayout: Sendable {
         let fullMatch = matcher.match(cell.text) ?? matcher.embeddedTaxLabel(cell.text)
         // Prose runs of more than `maxSplitWords` are left whole: splitting is quadratic.
         guard (2...maxSplitWords).contains(cell.words.count) else { return [(cell, fullMatch)] }
+        // `NO 671 341 427 MVA`, `CHE-123.456.789 MWST`: a VAT number's suffix is no tax label.
+        if let last = cell.words.last?.text, ["MVA", "MWST", "TVA", "IVA"].contains(last.uppercased()),
+           TaxIdParser.vatNumber(cell.text) != nil {
+            return [(cell, fullMatch)]
+        }
         let partyKinds: Set<LabelKind> = [.billTo, .seller, .shipTo, .documentTitle, .contact]
         for k in 1..<cell.words.count where matcher.mayStartLabel(cell.words[k].text) {
             let prefix = cell.words[..<k].map(\.text).joined(separator: " ")
             let suffix = cell.words[k...].map(\.text).joined(separator: " ")
             guard let next = matcher.match(suffix), next.strength >= 1 || next.endsWithColon,
                   !next.kinds.contains(where: partyKinds.contains) else { continue }
+            // `Netto summa`, `Valor líquido total`, `Net HT total`: one total word after a net or
+            // tax label qualifies it; it is no second column.
+            if let fullMatch, fullMatch.kinds.contains(where: { $0 == .subtotal || $0 == .taxTotal || $0 == .tax }),
+               next.kinds.allSatisfy({ $0 == .grandTotal }), TextFolding.words(next.phrase).count == 1 { continue }
             // The label at the start must end exactly before word k.
             if let fullMatch, fullMatch.remainder.count < suffix.count { continue }
             // A separator or the end of a sentence: `… · USt-IdNr. DE…`, `virement : IBAN FR76…`.
@@ -135,8 +144,10 @@ struct DocumentLayout: Sendable {
         while result.count < maxRows, let next = below(of: current, maxLines: 2.2) {
             let label = self[ref]
             let cell = self[next]
+            // Another party's label ends the block; an attention line starting with a party
+            // word (`A la atención de …`, `À l'attention de …`) is part of it.
             guard abs(cell.box.x0 - label.box.x0) < 3 * label.lineHeight,
-                  !(labels[next]?.kinds.contains(where: partyKinds.contains) ?? false) else { break }
+                  !(labels[next]?.kinds.contains(where: partyKinds.contains) ?? false) || AttentionLine.matches(cell.text) else { break }
             result.append(next)
             current = next
         }

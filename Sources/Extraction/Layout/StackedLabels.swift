@@ -9,8 +9,10 @@ extension DocumentLayout {
                 for (c, lower) in page.rows[r].enumerated() {
                     guard let a = upperLine(of: lower, in: page.rows[r - 1]) else { continue }
                     let upper = page.rows[r - 1][a]
-                    // Both lines hold words (a run of leader dots is no label).
-                    guard lower.text.contains(where: \.isLetter), upper.text.contains(where: \.isLetter) else { continue }
+                    // Both lines are a few words (a run of leader dots is no label; values have digits).
+                    guard lower.words.count <= 3, upper.words.count <= 3, lower.text.contains(where: \.isLetter),
+                          upper.text.contains(where: \.isLetter), !lower.text.contains(where: \.isNumber),
+                          !upper.text.contains(where: \.isNumber) else { continue }
                     let lowerRef = CellRef(page: p, row: r, column: c)
                     let upperRef = CellRef(page: p, row: r - 1, column: a)
                     // The two lines must form a specific label and nothing else: a value after it

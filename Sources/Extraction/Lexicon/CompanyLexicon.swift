@@ -16,6 +16,8 @@ enum CompanyLexicon {
         "sl", "slu", "sll", "sa", "sau", "scp", "sc", "coop",
         // it
         "spa", "srl", "srls", "sas", "snc", "sapa", "scarl",
+        // pt, pl (`Sp. z o.o.` joins into `spzoo`)
+        "lda", "spzoo",
     ]
 
     /// True when the folded words contain a legal form as a word, or spelled with dots

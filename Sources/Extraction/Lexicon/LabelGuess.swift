@@ -9,15 +9,15 @@ enum LabelGuess {
     static let strength = LabelMatcher.genericStrength
 
     /// Word starts (folded) that make a label the due date's.
-    static let dueStems = ["due", "fallig", "echeance", "echu", "venc", "scad", "verval", "forf", "betal", "betaal", "zahl",
+    static let dueStems = ["due", "fallig", "pag", "regl", "echeance", "echu", "venc", "scad", "verval", "forf", "betal", "betaal", "zahl",
                            "payable", "pay", "settle", "remit", "deadline", "limit", "frist", "termin", "plat", "vto"]
     /// Prepositions that put a deadline on the date after them (`Settle by`, `Zahlung bis`).
     static let deadlineWords: Set<String> = ["by", "until", "till", "bis", "avant", "antes", "entro", "voor", "senast", "senest",
-                                             "innen", "do", "before"]
+                                             "innen", "do", "before", "ate", "hasta", "tard"]
     /// Word starts that make a label the invoice date's besides a date word.
-    static let issueStems = ["issu", "ausstell", "emis", "emit", "utfard", "udsted", "utsted", "wystaw", "etabli", "creat", "erstell"]
+    static let issueStems = ["issu", "ausstell", "ausgestell", "emis", "emit", "utfard", "udsted", "utsted", "wystaw", "etabli", "creat", "erstell"]
     /// Words naming the document (with a number word: its number).
-    static let documentWords: Set<String> = ["invoice", "bill", "document", "doc", "beleg", "piece", "nota", "rachunek", "bilag"]
+    static let documentStems = ["invoice", "bill", "document", "doc", "beleg", "piece", "nota", "rachunek", "bilag"]
     /// Word starts naming the buyer's order (with a number word: its reference).
     static let orderStems = ["order", "po", "bestell", "auftrag", "commande", "pedido", "ordine", "ordre", "encomenda", "zamow",
                              "requisi", "rekvi", "inkoop", "purchase", "bestilling"]
@@ -32,7 +32,12 @@ enum LabelGuess {
 
     /// Word starts of amounts: gross, net, total; and of what is not a total.
     static let grossStems = ["incl", "ttc", "tvac", "brutto", "gross"]
-    static let netStems = ["excl", "net", "ht", "htva", "iliquid", "imponib", "tributa", "grunnlag"]
+    static let netStems = ["excl", "net", "ht", "htva", "iliquid", "imponib", "tributa", "grunnlag", "taxable"]
+    /// `before` / `without` words that make a tax word mean the net (`Sum før mva`, `Kwota bez VAT`).
+    static let withoutWords: Set<String> = ["before", "vor", "avant", "antes", "prima", "for", "fore", "pre", "without", "ohne",
+                                            "sans", "sin", "sem", "senza", "zonder", "uten", "uden", "utan", "bez"]
+    /// Words that, like a number word, make a label an identifier's (`Invoice ID`, `Order code`).
+    static let identifierWords: Set<String> = ["no", "ref", "id", "code", "ident", "identifier", "kennung"]
     static let totalStems = ["total", "gesamt", "summ", "ogol", "razem", "importe", "montant", "bedrag", "belop", "belob", "valor", "importo"]
     static let paymentStems = ["pay", "betal", "zahl", "plat", "saldo", "saldar", "due", "payable", "pagar", "pagare", "payer"]
     static let otherAmountStems = ["discount", "rabat", "remise", "sconto", "descuento", "korting", "desconto", "deposit", "anzahl",
@@ -46,9 +51,9 @@ enum LabelGuess {
         let (head, remainder, colon) = split(text)
         guard !head.contains(where: \.isNumber), head.contains(where: \.isLetter) else { return nil }
         let words = LabelSynonyms.canonicalize(TextFolding.words(head))
-        guard (1...5).contains(words.count) else { return nil }
+        guard (1...6).contains(words.count) else { return nil }
         // A number word makes it an identifier's label, known kind or not (`VAT no.`).
-        let numbered = words.contains("no") || words.contains("ref")
+        let numbered = words.contains(where: identifierWords.contains)
         let kinds = numbered ? identifierKind(words).map { [$0] } ?? [] : [dateKind(words), amountKind(words)].compactMap { $0 }
         guard !kinds.isEmpty else { return nil }
         return LabelMatch(kinds: kinds, strength: strength, remainder: remainder, phrase: head, endsWithColon: colon)
@@ -76,7 +81,7 @@ enum LabelGuess {
         // `po` is a word, not a start (`position`, `postal`); an order word makes it the buyer's
         // order even beside `client` (`Client PO #`).
         if words.contains("po") || has(words, orderStems.filter { $0 != "po" }) { return .purchaseOrder }
-        if words.contains(where: documentWords.contains), !has(words, otherIdStems) { return .invoiceNumber }
+        if has(words, documentStems), !has(words, otherIdStems) { return .invoiceNumber }
         return nil
     }
 
@@ -93,8 +98,8 @@ enum LabelGuess {
         guard !words.contains("date"), !has(words, otherAmountStems) else { return nil }
         let payment = has(words, paymentStems)
         if has(words, grossStems) { return payment ? .amountDue : .grandTotal }
-        // `before VAT`, `vor Steuer`, `avant TVA`: the net.
-        if has(words, netStems) || words.contains("vat") && words.contains(where: ["before", "vor", "avant", "antes", "prima"].contains) {
+        // `before VAT`, `vor Steuer`, `sin IVA`, `bez VAT`, `Pre-tax`: the net.
+        if has(words, netStems) || words.contains("vat") && words.contains(where: withoutWords.contains) {
             return .subtotal
         }
         if words.contains("vat") { return .taxTotal }

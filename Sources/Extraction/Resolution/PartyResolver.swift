@@ -68,9 +68,12 @@ struct PartyResolver {
                layout[right].box.x0 - layout[ref].box.x1 < 8 * layout[ref].lineHeight {
                 return (ref, right, 0.85)
             }
-            if let below = layout.below(of: ref, maxLines: 2.5), looksLikeName(layout[below].text),
-               isUnlabelledOrNamed(below, in: layout) {
-                return (ref, below, 0.9)
+            // The name under the label, past an attention line printed first (`Attn: …`).
+            if var below = layout.below(of: ref, maxLines: 2.5) {
+                if AttentionLine.matches(layout[below].text), let next = layout.below(of: below, maxLines: 2.2) { below = next }
+                if looksLikeName(layout[below].text), isUnlabelledOrNamed(below, in: layout) {
+                    return (ref, below, 0.9)
+                }
             }
         }
         return nil
@@ -94,7 +97,8 @@ struct PartyResolver {
     /// Kiel` → `Kühlhaus Nord GmbH`): cut at the first separator after which digits follow.
     static func nameSegment(_ text: String) -> String {
         for separator in [" · ", " | ", " • ", " – ", " - ", ", "] {
-            guard let range = text.range(of: separator) else { continue }
+            // The byte search first: `range(of:)` is slow, and most cells hold no separator.
+            guard text.containsBytes(separator), let range = text.range(of: separator) else { continue }
             let head = String(text[..<range.lowerBound]).trimmingWhitespace()
             if looksLikeName(head), text[range.upperBound...].contains(where: \.isASCIIDigit),
                !head.contains(where: \.isASCIIDigit) || CompanyLexicon.hasLegalForm(head) {
@@ -151,11 +155,12 @@ struct PartyResolver {
             let cell = layout[ref]
             guard cell.box.y1 < first.height * 0.4, !vendorCells.contains(ref), !claimed.contains(ref),
                   isUnlabelledOrNamed(ref, in: layout), looksLikeName(cell.text), cell.text.first?.isNumber != true,
-                  !isStreetLine(cell.text),
+                  !isStreetLine(cell.text), !AttentionLine.matches(cell.text),
                   cell.text != vendor?.value, !layout.isTableHeader(page: 0, row: ref.row),
                   !CompanyLexicon.countries.contains(TextFolding.words(cell.text).joined(separator: " ")) else { continue }
             // An address: unlabelled lines that are not amounts, a street with a number, a postcode.
-            let address = layout.block(below: ref).prefix { layout.labels[$0] == nil && !Self.isMoney(layout[$0].text) }
+            let address = layout.block(below: ref).filter { !AttentionLine.matches(layout[$0].text) }
+                .prefix { layout.labels[$0] == nil && !Self.isMoney(layout[$0].text) }
             // A label word may only start the name as a family-name particle (`Van Dijk B.V.`).
             let nameLike = layout.labels[ref].map { !$0.endsWithColon && !$0.remainder.isEmpty && isNameParticle($0.phrase) } ?? true
             guard address.count >= 2, nameLike, layout[address[address.startIndex]].text.contains(where: \.isASCIIDigit),
@@ -193,7 +198,7 @@ struct PartyResolver {
             if folded == customerFolded { continue }
             // An address line starts (`5 Harbour Row, Co. Cork`) or ends (`Berggatan 14`) with
             // its house number; a table header row has several cells.
-            if cell.text.first?.isNumber == true || isStreetLine(cell.text) { continue }
+            if cell.text.first?.isNumber == true || isStreetLine(cell.text) || AttentionLine.matches(cell.text) { continue }
             let rowKey = CellRef(page: ref.page, row: ref.row, column: 0)
             let isHeader = tableHeaders[rowKey] ?? layout.isTableHeader(page: ref.page, row: ref.row)
             tableHeaders[rowKey] = isHeader

@@ -11,6 +11,9 @@ extension LabelLexicon {
             "Kundens momsreg.nr", "Ert momsreg.nr", "Köparens momsreg.nr", "Kund momsreg.nr", "Ert VAT-nr",
             "NIF cliente", "CIF cliente", "NIF del cliente", "Su NIF",
             "Partita IVA cliente", "P. IVA cliente", "Vs. P. IVA", "Vostra partita IVA", "P.IVA cliente",
+            // The buyer's company number where it doubles as the VAT id (Norway, Sweden).
+            "Kundens org.nr.", "Kundens organisasjonsnummer", "Kundens organisationsnummer", "Ert org.nr", "Deres org.nr.",
+            "Customer company no.", "Customer reg. no.",
         ]),
         .companyRegistration: LabelPhrases(specific: [
             "Company no.", "Company number", "Company reg. no.", "Company registration number", "Registration no.",
