@@ -17,7 +17,14 @@ struct LabelMatch: Sendable {
 /// Finds lexicon labels at the start of cells. Phrases and cell text are compared as folded
 /// word sequences; the longest phrase wins (`Total excl. VAT` over `Total`).
 struct LabelMatcher: Sendable {
-    private struct Entry { var kinds: [LabelKind]; var strength: Double; var phrase: String }
+    private struct Entry {
+        var kinds: [LabelKind]; var strength: Double; var phrase: String
+
+        mutating func add(_ kind: LabelKind, strength: Double) {
+            if !kinds.contains(kind) { kinds.append(kind) }
+            self.strength = max(self.strength, strength)
+        }
+    }
     private var entries: [[String]: Entry] = [:]
     private var longestPhrase = 0
     /// First words of all phrases, for a cheap test before a full match.
@@ -41,13 +48,8 @@ struct LabelMatcher: Sendable {
                     guard !key.isEmpty else { continue }
                     longestPhrase = max(longestPhrase, key.count)
                     firstWords.insert(key[0])
-                    if var existing = entries[key] {
-                        if !existing.kinds.contains(kind) { existing.kinds.append(kind) }
-                        existing.strength = max(existing.strength, strength)
-                        entries[key] = existing
-                    } else {
-                        entries[key] = Entry(kinds: [kind], strength: strength, phrase: phrase)
-                    }
+                    // One hash of the key: a new entry starts without kinds, then takes this one.
+                    entries[key, default: Entry(kinds: [], strength: strength, phrase: phrase)].add(kind, strength: strength)
                 }
             }
         }
@@ -151,8 +153,8 @@ struct LabelMatcher: Sendable {
             guard let s = start else { return }
             let run = text[s..<end]
             // A run of ASCII letters and digits folds to itself lower-cased.
-            if run.utf8.allSatisfy({ $0 < 0x80 }) {
-                raw.append((run.lowercased(), s..<end))
+            if TextFolding.isASCII(run.utf8) {
+                raw.append((TextFolding.asciiLowercased(run.utf8), s..<end))
             } else {
                 for word in TextFolding.words(String(run)) { raw.append((word, s..<end)) }
             }
@@ -170,18 +172,29 @@ struct LabelMatcher: Sendable {
             return !firstWords.contains(first)
         }
         // Twice the phrase length in raw words: dotted abbreviations shrink when joined.
+        // ASCII text is walked byte by byte: Character iteration (grapheme breaking) was most of
+        // the cost of matching, and in ASCII every byte classifies as its Character does.
+        let ascii = TextFolding.isASCII(text.utf8)
         while index < text.endIndex, raw.count <= 2 * limit {
-            let c = text[index]
-            if c == "#" {
+            let next = ascii ? text.utf8.index(after: index) : text.index(after: index)
+            let isHash: Bool, isWord: Bool
+            if ascii {
+                let byte = text.utf8[index]
+                (isHash, isWord) = (byte == UInt8(ascii: "#"), TextFolding.isASCIIAlphanumeric(byte))
+            } else {
+                let c = text[index]
+                (isHash, isWord) = (c == "#", Self.isWordCharacter(c))
+            }
+            if isHash {
                 flush(index)
-                raw.append(("#", index..<text.index(after: index)))
-            } else if Self.isWordCharacter(c) {
+                raw.append(("#", index..<next))
+            } else if isWord {
                 if start == nil { start = index }
             } else {
                 flush(index)
             }
             if firstWordRejected(atEnd: false) { return [] }
-            index = text.index(after: index)
+            index = next
         }
         flush(index)
         if firstWordRejected(atEnd: true) { return [] }
@@ -196,7 +209,7 @@ struct LabelMatcher: Sendable {
     }
 
     private static func isSingleLetter(_ word: String) -> Bool {
-        word.count == 1 && word.first?.isLetter == true
+        LabelSynonyms.isSingleLetter(word)
     }
 
     private static func trimLabelPunctuation(_ rest: Substring) -> String {

@@ -38,7 +38,7 @@ enum LabelSynonyms {
         var joined: [(String, Payload)] = []
         var letters: (String, Payload)?
         for (word, payload) in words {
-            if word.count == 1, word.first?.isLetter == true {
+            if isSingleLetter(word) {
                 letters = letters.map { ($0.0 + word, merge($0.1, payload)) } ?? (word, payload)
                 continue
             }
@@ -48,16 +48,46 @@ enum LabelSynonyms {
         if let pending = letters { joined.append(pending) }
         var out: [(String, Payload)] = []
         for (word, payload) in joined {
-            var stem = word
-            var suffix: String?
-            for candidate in compoundSuffixes where word.hasSuffix(candidate) && word.count >= candidate.count + 3 {
-                stem = String(word.dropLast(candidate.count))
-                suffix = candidate
-                break
-            }
+            let (stem, suffix) = splitCompound(word)
             out.append((canonical[stem] ?? stem, payload))
             if let suffix { out.append((canonical[suffix] ?? suffix, payload)) }
         }
         return out
     }
+
+    /// A word of one letter (`N` of `N.I.F.`).
+    static func isSingleLetter(_ word: String) -> Bool {
+        if isPrintableASCII(word) { return word.utf8.count == 1 && isASCIILetter(word.utf8.first!) }
+        return word.count == 1 && word.first?.isLetter == true
+    }
+
+    /// The compound's stem and its number/date/amount suffix (`rechnungsnummer` →
+    /// `rechnungs` + `nummer`); the word itself and nil when no suffix applies.
+    static func splitCompound(_ word: String) -> (stem: String, suffix: String?) {
+        if isPrintableASCII(word) {
+            let bytes = word.utf8
+            for (candidate, candidateBytes) in zip(compoundSuffixes, compoundSuffixBytes)
+            where bytes.count >= candidateBytes.count + 3 && bytes.suffix(candidateBytes.count).elementsEqual(candidateBytes) {
+                return (String(decoding: bytes.dropLast(candidateBytes.count), as: UTF8.self), candidate)
+            }
+            return (word, nil)
+        }
+        for candidate in compoundSuffixes where word.hasSuffix(candidate) && word.count >= candidate.count + 3 {
+            return (String(word.dropLast(candidate.count)), candidate)
+        }
+        return (word, nil)
+    }
+
+    /// The byte paths above exist because Character counting and comparison dominated building
+    /// the label table. They apply to printable ASCII only, where each byte is one Character
+    /// (no `\r\n` pair, no combining mark), so they answer exactly as the Character code.
+    private static func isPrintableASCII(_ word: String) -> Bool {
+        word.utf8.allSatisfy { (0x20..<0x7F).contains($0) }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    private static let compoundSuffixBytes: [[UInt8]] = compoundSuffixes.map { Array($0.utf8) }
 }

@@ -4,8 +4,9 @@
 enum TextFolding {
     /// Lower-cased, diacritics stripped (`Échéance` → `echeance`, `Straße` → `strasse`).
     static func fold(_ text: String) -> String {
-        // Most label and value text is plain ASCII: lower-casing is all it needs.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        // Most label and value text is plain ASCII: lower-casing is all it needs, and text
+        // that is already lower case is returned as it is, without a copy.
+        if isASCII(text.utf8) { return containsASCIIUppercase(text.utf8) ? text.lowercased() : text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.lowercased().unicodeScalars {
@@ -52,8 +53,10 @@ enum TextFolding {
     /// Folded words: runs of letters and digits; everything else separates words.
     /// `N° de facture:` → `["n", "de", "facture"]`, `Btw-nr.` → `["btw", "nr"]`.
     static func words(_ text: String) -> [String] {
+        // ASCII text is lower-cased word by word on its bytes: `fold` would copy it first.
+        if isASCII(text.utf8) { return asciiWords(text.utf8) }
         let folded = fold(text)
-        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(folded.utf8) }
+        if isASCII(folded.utf8) { return asciiWords(folded.utf8) }
         var result: [String] = []
         var current = ""
         for scalar in folded.unicodeScalars {
@@ -72,27 +75,47 @@ enum TextFolding {
         return result
     }
 
-    /// `words` for ASCII text, on bytes: most page text is ASCII, and appending scalars one by
-    /// one to a String was most of the cost of folding it.
+    /// `words` for ASCII text, on bytes, lower-casing as it goes: most page text is ASCII, and
+    /// appending scalars one by one to a String was most of the cost of folding it.
     private static func asciiWords(_ bytes: String.UTF8View) -> [String] {
         var result: [String] = []
-        var start: String.UTF8View.Index?
-        var index = bytes.startIndex
+        var word: [UInt8] = []
         func flush() {
-            if let s = start { result.append(String(decoding: bytes[s..<index], as: UTF8.self)); start = nil }
+            guard !word.isEmpty else { return }
+            result.append(String(decoding: word, as: UTF8.self))
+            word.removeAll(keepingCapacity: true)
         }
-        while index < bytes.endIndex {
-            let byte = bytes[index]
+        for byte in bytes {
             if isASCIIAlphanumeric(byte) {
-                if start == nil { start = index }
+                word.append(asciiLowercased(byte))
             } else {
                 flush()
                 if byte == UInt8(ascii: "#") { result.append("#") }
             }
-            index = bytes.index(after: index)
         }
         flush()
         return result
+    }
+
+    /// Whether every byte is ASCII, so that byte-level code answers as the Unicode-aware code.
+    static func isASCII<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        return true
+    }
+
+    static func containsASCIIUppercase<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+        for byte in bytes where (0x41...0x5A).contains(byte) { return true }
+        return false
+    }
+
+    /// `A`…`Z` to `a`…`z`; every other byte unchanged (as `lowercased()` does for ASCII).
+    static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+    }
+
+    /// ASCII bytes lower-cased, as a String (`lowercased()` of ASCII text).
+    static func asciiLowercased<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+        String(decoding: bytes.map(asciiLowercased), as: UTF8.self)
     }
 
     static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
