@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Extraction
 
@@ -39,6 +40,52 @@ final class ByteFoldingTests: XCTestCase {
             let split = LabelSynonyms.splitCompound(word)
             XCTAssertEqual(split.stem, expected.0, word.debugDescription)
             XCTAssertEqual(split.suffix, expected.1, word.debugDescription)
+        }
+    }
+
+    /// `fold` as it was written on Strings: the whole text lower-cased, then each scalar
+    /// replaced or stripped to its base letter.
+    private func referenceFold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        var out = ""
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case "ß": out += "ss"
+            case "æ": out += "ae"
+            case "ø": out += "o"
+            case "ł": out += "l"
+            case "œ": out += "oe"
+            case "ﬁ": out += "fi"
+            case "ﬂ": out += "fl"
+            case "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}": out += " "
+            case "º", "°": out += "o"
+            case "№": out += "no"
+            case "ª": out += "a"
+            default:
+                if scalar.value < 0x80 {
+                    out.unicodeScalars.append(scalar)
+                } else if let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+                    .first(where: { !(0x0300...0x036F).contains($0.value) }) {
+                    out.unicodeScalars.append(base)
+                }
+            }
+        }
+        return out
+    }
+
+    func testFoldMatchesStringFolding() {
+        var texts = samples
+        let ranges: [ClosedRange<UInt32>] = [0x80...0x2FF, 0x300...0x36F, 0x370...0x52F, 0x1E00...0x1FFF, 0x2000...0x2190, 0xFB00...0xFB06,
+                                             0xFF01...0xFF5E, 0x1F9FE...0x1F9FF]
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                texts.append("X\(scalar)y")
+                texts.append(String(scalar))
+            }
+        }
+        for text in texts {
+            XCTAssertEqual(TextFolding.fold(text), referenceFold(text), text.debugDescription)
         }
     }
 }

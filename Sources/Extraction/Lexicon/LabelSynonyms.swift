@@ -36,6 +36,7 @@ enum LabelSynonyms {
     /// their payloads, split words share theirs.
     static func canonicalize<Payload>(_ words: [(String, Payload)], merge: (Payload, Payload) -> Payload) -> [(String, Payload)] {
         var joined: [(String, Payload)] = []
+        joined.reserveCapacity(words.count)
         var letters: (String, Payload)?
         for (word, payload) in words {
             if isSingleLetter(word) {
@@ -47,6 +48,7 @@ enum LabelSynonyms {
         }
         if let pending = letters { joined.append(pending) }
         var out: [(String, Payload)] = []
+        out.reserveCapacity(joined.count)
         for (word, payload) in joined {
             let (stem, suffix) = splitCompound(word)
             out.append((canonical[stem] ?? stem, payload))
@@ -67,7 +69,8 @@ enum LabelSynonyms {
         if isPrintableASCII(word) {
             let bytes = word.utf8
             for (candidate, candidateBytes) in zip(compoundSuffixes, compoundSuffixBytes)
-            where bytes.count >= candidateBytes.count + 3 && bytes.suffix(candidateBytes.count).elementsEqual(candidateBytes) {
+            where bytes.count >= candidateBytes.count + 3 && bytes.last == candidateBytes.last
+                && bytes.suffix(candidateBytes.count).elementsEqual(candidateBytes) {
                 return (String(decoding: bytes.dropLast(candidateBytes.count), as: UTF8.self), candidate)
             }
             return (word, nil)

@@ -7,26 +7,61 @@ enum TextFolding {
         // Most label and value text is plain ASCII: lower-casing is all it needs, and text
         // that is already lower case is returned as it is, without a copy.
         if isASCII(text.utf8) { return containsASCIIUppercase(text.utf8) ? text.lowercased() : text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.lowercased().unicodeScalars {
-            switch scalar {
-            case "ß": out += "ss"
-            case "æ": out += "ae"
-            case "ø": out += "o"
-            case "ł": out += "l"   // Polish; no canonical decomposition
-            case "œ": out += "oe"
-            case "ﬁ": out += "fi"
-            case "ﬂ": out += "fl"
-            case "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}": out += " "
-            case "º", "°": out += "o"   // `Nº`, `N°`: the number sign reads as `no`
-            case "№": out += "no"
-            case "ª": out += "a"
-            default:
-                if let base = baseLetter(scalar) { out.unicodeScalars.append(base) }
+        // `lowercased()` maps each scalar on its own, so folding is per scalar too: it is done
+        // on bytes, the Latin letters from a table built once (appending scalars one by one to
+        // a String, and lower-casing the whole text first, were most of the cost).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                bytes.append(asciiLowercased(UInt8(scalar.value)))
+            } else if let index = latinIndex(scalar) {
+                bytes += latinFolded[index]
+            } else {
+                appendFolded(scalar, to: &bytes)
             }
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One scalar lower-cased and folded, as UTF-8: the definition `fold` follows.
+    private static func appendFolded(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+            if let replacement = replacement(for: lower) {
+                bytes += replacement.utf8
+            } else if let base = baseLetter(lower) {
+                bytes += base.utf8
+            }
+        }
+    }
+
+    /// Letters and signs folded to other text than their base letter.
+    private static func replacement(for scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "ß": return "ss"
+        case "æ": return "ae"
+        case "ø": return "o"
+        case "ł": return "l"   // Polish; no canonical decomposition
+        case "œ": return "oe"
+        case "ﬁ": return "fi"
+        case "ﬂ": return "fl"
+        case "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}": return " "
+        case "º", "°": return "o"   // `Nº`, `N°`: the number sign reads as `no`
+        case "№": return "no"
+        case "ª": return "a"
+        default: return nil
+        }
+    }
+
+    /// The folded UTF-8 of each scalar of U+0080…U+024F, computed once.
+    private static let latinFolded: [[UInt8]] = (latinTableStart...0x024F).map { value in
+        var bytes: [UInt8] = []
+        appendFolded(Unicode.Scalar(value)!, to: &bytes)
+        return bytes
+    }
+
+    private static func latinIndex(_ scalar: Unicode.Scalar) -> Int? {
+        scalar.value >= latinTableStart && scalar.value <= 0x024F ? Int(scalar.value - latinTableStart) : nil
     }
 
     /// The letter without its combining marks; nil for a bare combining mark.
