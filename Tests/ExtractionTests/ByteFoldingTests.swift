@@ -88,4 +88,12 @@ final class ByteFoldingTests: XCTestCase {
             XCTAssertEqual(TextFolding.fold(text), referenceFold(text), text.debugDescription)
         }
     }
+
+    func testFirstCanonicalWordMatchesCanonicalize() {
+        let lists: [[String]] = [[], ["n"], ["n", "i", "f"], ["n", "i", "f", "b12"], ["rechnungsnummer", "x"], ["n", "é"], ["é", "x"],
+                                 ["nummer"], ["#"], ["v", "nr"], ["ab\u{0301}nr"]] + samples.map(TextFolding.words)
+        for words in lists {
+            XCTAssertEqual(LabelSynonyms.firstCanonical(of: words), LabelSynonyms.canonicalize(words).first, "\(words)")
+        }
+    }
 }

@@ -60,7 +60,7 @@ struct LabelMatcher: Sendable {
         guard let first = TextFolding.words(word).first else { return word.first == "+" }
         if first.first?.isNumber == true { return word.contains("%") || word.allSatisfy { $0.isNumber || $0 == "," || $0 == "." } }
         // Single letters join into dotted abbreviations; compounds split: fold as the matcher does.
-        return firstWords.contains(LabelSynonyms.canonicalize([first])[0]) || first.count == 1 && word.count > 2
+        return firstWords.contains(LabelSynonyms.firstCanonical(of: CollectionOfOne(first))!) || first.count == 1 && word.count > 2
     }
 
     /// A tax rate line with a short qualifier before the tax word (`SC Sales Tax 6 %`,
@@ -130,6 +130,10 @@ struct LabelMatcher: Sendable {
     }
 
     private static func droppingLeadingRate(_ text: String) -> String {
+        // Most cells do not start with a digit: one look at the bytes rules them out (a digit
+        // Character is a digit byte after the same `+` and space bytes).
+        let lead = text.utf8.first { $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: " ") }
+        guard let lead, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lead) else { return text }
         var rest = text.drop(while: { $0 == "+" || $0 == " " })
         guard rest.first?.isASCIIDigit == true else { return text }
         rest = rest.drop(while: { $0.isASCIIDigit || $0 == "." || $0 == "," })
@@ -167,8 +171,8 @@ struct LabelMatcher: Sendable {
             let settled = raw.firstIndex { !Self.isSingleLetter($0.0) }
             guard settled != nil || atEnd else { return false }
             firstChecked = true
-            let head = raw[...(settled ?? raw.count - 1)].map(\.0)
-            guard let first = LabelSynonyms.canonicalize(Array(head)).first else { return true }
+            let head = raw[...(settled ?? raw.count - 1)].lazy.map(\.0)
+            guard let first = LabelSynonyms.firstCanonical(of: head) else { return true }
             return !firstWords.contains(first)
         }
         // Twice the phrase length in raw words: dotted abbreviations shrink when joined.

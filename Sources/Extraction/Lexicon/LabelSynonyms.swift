@@ -57,6 +57,23 @@ enum LabelSynonyms {
         return out
     }
 
+    /// `canonicalize(words).first`, without building the whole list: the matcher asks it of
+    /// every cell's first words to rule out values.
+    static func firstCanonical<Words: Collection<String>>(of words: Words) -> String? {
+        guard let first = words.first else { return nil }
+        var word = first
+        if isSingleLetter(first) {
+            // A run of single letters joins into one word (`N.I.F.` → `nif`).
+            word = ""
+            for letter in words {
+                guard isSingleLetter(letter) else { break }
+                word += letter
+            }
+        }
+        let stem = splitCompound(word).stem
+        return canonical[stem] ?? stem
+    }
+
     /// A word of one letter (`N` of `N.I.F.`).
     static func isSingleLetter(_ word: String) -> Bool {
         if isPrintableASCII(word) { return word.utf8.count == 1 && isASCIILetter(word.utf8.first!) }
