@@ -25,7 +25,7 @@ final class ByteFoldingTests: XCTestCase {
     }
 
     func testSingleLetterMatchesCharacterTest() {
-        for word in samples + ["a", "Z", "1", "é", "e\u{0301}", "ß", "\r\n", "Σ", "٣"] {
+        for word in samples + ["a", "Z", "1", "é", "e\u{0301}", "ß", "\r\n", "Σ", "٣", "ab", "a\u{0301}", "\u{0D4E}a", "a\u{200D}"] {
             XCTAssertEqual(LabelSynonyms.isSingleLetter(word), word.count == 1 && word.first?.isLetter == true, word.debugDescription)
         }
     }

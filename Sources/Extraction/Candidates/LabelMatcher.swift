@@ -130,10 +130,7 @@ struct LabelMatcher: Sendable {
     }
 
     private static func droppingLeadingRate(_ text: String) -> String {
-        // Most cells do not start with a digit: one look at the bytes rules them out (a digit
-        // Character is a digit byte after the same `+` and space bytes).
-        let lead = text.utf8.first { $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: " ") }
-        guard let lead, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lead) else { return text }
+        guard startsWithRateBytes(text.utf8) else { return text }
         var rest = text.drop(while: { $0 == "+" || $0 == " " })
         guard rest.first?.isASCIIDigit == true else { return text }
         rest = rest.drop(while: { $0.isASCIIDigit || $0 == "." || $0 == "," })
@@ -141,6 +138,19 @@ struct LabelMatcher: Sendable {
         guard rest.first == "%" else { return text }
         return String(rest.dropFirst()).trimmingWhitespace()
     }
+
+    /// Whether the bytes read `+`/spaces, a digit, digits/`.`/`,`, spaces/NBSP, `%`: most cells
+    /// are no rate, and this rules them out without Character iteration. Every single-scalar
+    /// Character the Character check accepts is the same bytes, so it never rejects a rate.
+    private static func startsWithRateBytes(_ bytes: String.UTF8View) -> Bool {
+        var rest = bytes.drop { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: " ") }
+        guard let first = rest.first, isDigit(first) else { return false }
+        rest = rest.drop { isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
+        rest = rest.drop { $0 == UInt8(ascii: " ") || $0 == 0xC2 || $0 == 0xA0 }   // NBSP is C2 A0
+        return rest.first == UInt8(ascii: "%")
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
     private struct Token { var folded: String; var range: Range<String.Index> }
 

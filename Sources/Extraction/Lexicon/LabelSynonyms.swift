@@ -76,21 +76,28 @@ enum LabelSynonyms {
 
     /// A word of one letter (`N` of `N.I.F.`).
     static func isSingleLetter(_ word: String) -> Bool {
-        if isPrintableASCII(word) { return word.utf8.count == 1 && isASCIILetter(word.utf8.first!) }
+        // Bytes first: a one-byte word is one Character, and a word starting with two ASCII
+        // bytes other than CR LF holds two Characters at least (no ASCII scalar joins another).
+        let bytes = word.utf8
+        if bytes.count == 1 { return isASCIILetter(bytes.first!) }
+        var iterator = bytes.makeIterator()
+        if let a = iterator.next(), let b = iterator.next(), a < 0x80, b < 0x80, a != 0x0D { return false }
         return word.count == 1 && word.first?.isLetter == true
     }
 
     /// The compound's stem and its number/date/amount suffix (`rechnungsnummer` →
     /// `rechnungs` + `nummer`); the word itself and nil when no suffix applies.
     static func splitCompound(_ word: String) -> (stem: String, suffix: String?) {
-        if isPrintableASCII(word) {
-            let bytes = word.utf8
-            for (candidate, candidateBytes) in zip(compoundSuffixes, compoundSuffixBytes)
-            where bytes.count >= candidateBytes.count + 3 && bytes.last == candidateBytes.last
-                && bytes.suffix(candidateBytes.count).elementsEqual(candidateBytes) {
-                return (String(decoding: bytes.dropLast(candidateBytes.count), as: UTF8.self), candidate)
-            }
+        // Bytes first: a word ending in a suffix as Characters ends in its bytes too, with at
+        // least as many bytes as Characters, so no byte match means no match at all.
+        let bytes = word.utf8
+        guard let index = compoundSuffixBytes.firstIndex(where: { bytes.count >= $0.count + 3 && endsWith(bytes, $0) }) else {
             return (word, nil)
+        }
+        // In printable ASCII each byte is one Character (no `\r\n` pair, no combining mark):
+        // the byte match is the answer. Other text takes the Character rules.
+        if isPrintableASCII(word) {
+            return (String(decoding: bytes.dropLast(compoundSuffixBytes[index].count), as: UTF8.self), compoundSuffixes[index])
         }
         for candidate in compoundSuffixes where word.hasSuffix(candidate) && word.count >= candidate.count + 3 {
             return (String(word.dropLast(candidate.count)), candidate)
@@ -98,9 +105,16 @@ enum LabelSynonyms {
         return (word, nil)
     }
 
-    /// The byte paths above exist because Character counting and comparison dominated building
-    /// the label table. They apply to printable ASCII only, where each byte is one Character
-    /// (no `\r\n` pair, no combining mark), so they answer exactly as the Character code.
+    private static func endsWith(_ bytes: String.UTF8View, _ suffix: [UInt8]) -> Bool {
+        var index = bytes.endIndex
+        for byte in suffix.reversed() {
+            guard index > bytes.startIndex else { return false }
+            bytes.formIndex(before: &index)
+            if bytes[index] != byte { return false }
+        }
+        return true
+    }
+
     private static func isPrintableASCII(_ word: String) -> Bool {
         word.utf8.allSatisfy { (0x20..<0x7F).contains($0) }
     }

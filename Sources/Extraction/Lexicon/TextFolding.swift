@@ -150,7 +150,7 @@ enum TextFolding {
 
     /// ASCII bytes lower-cased, as a String (`lowercased()` of ASCII text).
     static func asciiLowercased<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
-        String(decoding: bytes.map(asciiLowercased), as: UTF8.self)
+        containsASCIIUppercase(bytes) ? String(decoding: bytes.map(asciiLowercased), as: UTF8.self) : String(decoding: bytes, as: UTF8.self)
     }
 
     static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
