@@ -96,4 +96,45 @@ final class ByteFoldingTests: XCTestCase {
             XCTAssertEqual(LabelSynonyms.firstCanonical(of: words), LabelSynonyms.canonicalize(words).first, "\(words)")
         }
     }
+
+    /// `canonicalize` as it was written with intermediate lists, tracking source positions.
+    private func referenceCanonicalize(_ words: [String]) -> [(String, Range<Int>)] {
+        var joined: [(String, Range<Int>)] = []
+        var letters: (String, Range<Int>)?
+        for (index, word) in words.enumerated() {
+            if word.count == 1, word.first?.isLetter == true {
+                letters = letters.map { ($0.0 + word, $0.1.lowerBound..<index + 1) } ?? (word, index..<index + 1)
+                continue
+            }
+            if let pending = letters { joined.append(pending); letters = nil }
+            joined.append((word, index..<index + 1))
+        }
+        if let pending = letters { joined.append(pending) }
+        var out: [(String, Range<Int>)] = []
+        for (word, range) in joined {
+            var stem = word
+            var suffix: String?
+            for candidate in LabelSynonyms.compoundSuffixes where word.hasSuffix(candidate) && word.count >= candidate.count + 3 {
+                stem = String(word.dropLast(candidate.count))
+                suffix = candidate
+                break
+            }
+            out.append((LabelSynonyms.canonical[stem] ?? stem, range))
+            if let suffix { out.append((LabelSynonyms.canonical[suffix] ?? suffix, range)) }
+        }
+        return out
+    }
+
+    func testCanonicalizeMatchesListBuildingVersion() {
+        let lists: [[String]] = [[], ["n"], ["n", "i", "f"], ["x", "n", "i", "f", "b12", "t", "t", "c"], ["rechnungsnummer", "x"], ["n", "é"],
+                                 ["é", "x"], ["nummer"], ["#"], ["v", "nr"], ["ab\u{0301}nr"], ["gesamtbetrag", "inkl", "mwst"]]
+            + samples.map(TextFolding.words)
+        for words in lists {
+            let expected = referenceCanonicalize(words)
+            XCTAssertEqual(LabelSynonyms.canonicalize(words), expected.map(\.0), "\(words)")
+            let withRanges = LabelSynonyms.canonicalize(words.indices.map { (words[$0], $0..<$0 + 1) }, merge: { $0.lowerBound..<$1.upperBound })
+            XCTAssertEqual(withRanges.map(\.0), expected.map(\.0), "\(words)")
+            XCTAssertEqual(withRanges.map(\.1), expected.map(\.1), "\(words)")
+        }
+    }
 }

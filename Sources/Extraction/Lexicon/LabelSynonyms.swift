@@ -29,32 +29,44 @@ enum LabelSynonyms {
     /// Canonical words for folded words. Dotted abbreviations (`I.V.A.`, `N.I.F.`, `T.T.C.`)
     /// arrive as single letters and are joined first.
     static func canonicalize(_ words: [String]) -> [String] {
-        canonicalize(words.map { ($0, ()) }, merge: { _, _ in () }).map(\.0)
+        var out: [String] = []
+        out.reserveCapacity(words.count)
+        forEachCanonical(words) { word, _ in out.append(word) }
+        return out
     }
 
     /// The same, carrying a payload per word (the matcher's text ranges): joined words merge
     /// their payloads, split words share theirs.
     static func canonicalize<Payload>(_ words: [(String, Payload)], merge: (Payload, Payload) -> Payload) -> [(String, Payload)] {
-        var joined: [(String, Payload)] = []
-        joined.reserveCapacity(words.count)
-        var letters: (String, Payload)?
-        for (word, payload) in words {
-            if isSingleLetter(word) {
-                letters = letters.map { ($0.0 + word, merge($0.1, payload)) } ?? (word, payload)
-                continue
-            }
-            if let pending = letters { joined.append(pending); letters = nil }
-            joined.append((word, payload))
-        }
-        if let pending = letters { joined.append(pending) }
         var out: [(String, Payload)] = []
-        out.reserveCapacity(joined.count)
-        for (word, payload) in joined {
-            let (stem, suffix) = splitCompound(word)
-            out.append((canonical[stem] ?? stem, payload))
-            if let suffix { out.append((canonical[suffix] ?? suffix, payload)) }
+        out.reserveCapacity(words.count)
+        forEachCanonical(words.lazy.map(\.0)) { word, sources in
+            let payload = words[sources].dropFirst().reduce(words[sources.lowerBound].1) { merge($0, $1.1) }
+            out.append((word, payload))
         }
         return out
+    }
+
+    /// Each canonical word in order, with the positions of the words it came from: one loop
+    /// for both forms above, building no intermediate lists (they were much of the cost of
+    /// building the label table).
+    private static func forEachCanonical<Words: RandomAccessCollection<String>>(_ words: Words, _ emit: (String, Range<Int>) -> Void)
+    where Words.Index == Int {
+        var start = words.startIndex
+        while start < words.endIndex {
+            var end = start + 1
+            var word = words[start]
+            if isSingleLetter(word) {
+                while end < words.endIndex, isSingleLetter(words[end]) {
+                    word += words[end]
+                    end += 1
+                }
+            }
+            let (stem, suffix) = splitCompound(word)
+            emit(canonical[stem] ?? stem, start..<end)
+            if let suffix { emit(canonical[suffix] ?? suffix, start..<end) }
+            start = end
+        }
     }
 
     /// `canonicalize(words).first`, without building the whole list: the matcher asks it of
