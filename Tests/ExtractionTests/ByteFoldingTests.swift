@@ -137,4 +137,21 @@ final class ByteFoldingTests: XCTestCase {
             XCTAssertEqual(withRanges.map(\.1), expected.map(\.1), "\(words)")
         }
     }
+
+    func testASCIIWordsMatchSplittingTheFoldedText() {
+        for text in samples + ["Invoice-No.:2024/11 #A", "  ABC  def#GHI## x", "Rechnungs-Nr. 12", "a1B2 C3d4"] where text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var expected: [String] = []
+            var current = ""
+            for scalar in text.lowercased().unicodeScalars {
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    current.unicodeScalars.append(scalar)
+                    continue
+                }
+                if !current.isEmpty { expected.append(current); current = "" }
+                if scalar == "#" { expected.append("#") }
+            }
+            if !current.isEmpty { expected.append(current) }
+            XCTAssertEqual(TextFolding.words(text), expected, text.debugDescription)
+        }
+    }
 }

@@ -114,19 +114,27 @@ enum TextFolding {
     /// appending scalars one by one to a String was most of the cost of folding it.
     private static func asciiWords(_ bytes: String.UTF8View) -> [String] {
         var result: [String] = []
-        var word: [UInt8] = []
+        result.reserveCapacity(4)
+        var start: String.UTF8View.Index?
+        var hasUppercase = false
+        var index = bytes.startIndex
         func flush() {
-            guard !word.isEmpty else { return }
-            result.append(String(decoding: word, as: UTF8.self))
-            word.removeAll(keepingCapacity: true)
+            guard let s = start else { return }
+            let word = bytes[s..<index]
+            result.append(hasUppercase ? String(decoding: word.map(asciiLowercased), as: UTF8.self) : String(decoding: word, as: UTF8.self))
+            start = nil
+            hasUppercase = false
         }
-        for byte in bytes {
+        while index < bytes.endIndex {
+            let byte = bytes[index]
             if isASCIIAlphanumeric(byte) {
-                word.append(asciiLowercased(byte))
+                if start == nil { start = index }
+                if byte <= 0x5A && byte >= 0x41 { hasUppercase = true }
             } else {
                 flush()
                 if byte == UInt8(ascii: "#") { result.append("#") }
             }
+            bytes.formIndex(after: &index)
         }
         flush()
         return result
