@@ -39,6 +39,10 @@ struct LabelMatcher: Sendable {
     static let shared = LabelMatcher(lexicon: LabelLexicon.all)
 
     init(lexicon: [LabelKind: LabelPhrases]) {
+        // Sized once for every phrase: growing the tables re-hashed every key many times over.
+        let phraseCount = lexicon.values.reduce(0) { $0 + $1.specific.count + $1.generic.count }
+        entries.reserveCapacity(phraseCount)
+        firstWords.reserveCapacity(phraseCount)
         // Sorted for a deterministic table whatever the dictionary order.
         for kind in LabelKind.allCases {
             guard let phrases = lexicon[kind] else { continue }
