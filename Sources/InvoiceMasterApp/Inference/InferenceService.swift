@@ -21,8 +21,6 @@ public final class InferenceService: Sendable {
         self.notifier = notifier
         self.maxUploadBytes = maxUploadBytes
         self.pdfLimits = pdfLimits
-        // The first upload should not pay for building the extractor's tables.
-        DispatchQueue.global(qos: .utility).async { InvoiceExtractor.prepare() }
     }
 
     /// `startedAt`: `UTCClock.monotonicMicroseconds()` when the request arrived (for `processing_ms`).
