@@ -56,15 +56,12 @@ struct WebhookEndpoint: Equatable, Sendable {
         guard !text.utf8.contains(where: { $0 <= 0x20 || $0 >= 0x7F }) else {
             throw invalid("spaces, control or non-ASCII characters")
         }
-        guard let schemeEnd = text.range(of: "://") else { throw invalid("no scheme") }
-        guard let scheme = Scheme(rawValue: text[..<schemeEnd.lowerBound].lowercased()) else {
+        guard let parts = Self.parts(of: text) else { throw invalid("no scheme") }
+        guard let scheme = Scheme(rawValue: parts.scheme.lowercased()) else {
             throw invalid("scheme is not http or https")
         }
-        var rest = text[schemeEnd.upperBound...]
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-        var authority = rest[..<authorityEnd]
-        let pathAndQuery = rest[authorityEnd...]
+        var authority = parts.authority
+        let pathAndQuery = parts.pathAndQuery
         var credentials: Credentials?
         if let at = authority.lastIndex(of: "@") {
             let userInfo = authority[..<at]
@@ -115,13 +112,20 @@ struct WebhookEndpoint: Equatable, Sendable {
         self.init(scheme: scheme, host: String(host), port: port, target: target, credentials: credentials)
     }
 
+    /// `scheme://authority/path?query#fragment` cut at its delimiters (the fragment dropped);
+    /// nil without `://`.
+    private static func parts(of text: String) -> (scheme: Substring, authority: Substring, pathAndQuery: Substring)? {
+        guard let schemeEnd = text.range(of: "://") else { return nil }
+        var rest = text[schemeEnd.upperBound...]
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        return (text[..<schemeEnd.lowerBound], rest[..<authorityEnd], rest[authorityEnd...])
+    }
+
     /// The URL for messages: a password in its user info replaced by `***`.
     static func maskingPassword(_ text: String) -> String {
-        guard let schemeEnd = text.range(of: "://") else { return text }
-        let rest = text[schemeEnd.upperBound...]
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return text }
-        let userInfo = rest[..<at]
+        guard let authority = parts(of: text)?.authority, let at = authority.lastIndex(of: "@") else { return text }
+        let userInfo = authority[..<at]
         guard let colon = userInfo.firstIndex(of: ":") else { return text }
         return String(text[..<colon]) + ":***" + String(text[at...])
     }
